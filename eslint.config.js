@@ -1,0 +1,52 @@
+// Lint: type-aware TypeScript rules plus the package boundaries of docs/architecture.md §3.3.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream'];
+const banned = (names, message) => ({ group: names, message });
+
+/** Boundary rules: which package may import what (docs/architecture.md §3.3, rules 1–6). */
+const boundaries = {
+  core: [
+    banned(['@zonewise/*'], 'core imports no workspace package (rule 1).'),
+    banned(nodeBuiltins, 'core is pure: no Node built-ins (rule 1).'),
+    banned(
+      ['react', 'react-dom', 'kysely', 'hono', 'better-sqlite3', 'pg', 'yaml', 'commander'],
+      'core depends on zod only (rule 1).',
+    ),
+  ],
+  formats: [
+    banned(['@zonewise/store', '@zonewise/server', '@zonewise/cli', '@zonewise/web'], 'formats imports core only (rule 2).'),
+    banned(nodeBuiltins, 'formats is pure: strings and bytes in and out, no Node built-ins (rule 2).'),
+  ],
+  cli: [banned(['@zonewise/web'], 'cli must not import web (rule 4).')],
+};
+const deepImports = banned(['@zonewise/*/src/*', '@zonewise/*/*'], 'Import a package by its name only (rule 6).');
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', 'coverage/**', '**/dist/**', 'eslint.config.js', 'packages/cli/bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'error',
+      'import-x/no-extraneous-dependencies': ['error', { devDependencies: ['**/*.test.ts', '**/testing/**', 'bench/**', 'vitest.config.ts'] }],
+    },
+    settings: { 'import-x/resolver': { typescript: false, node: true } },
+  },
+  ...Object.entries(boundaries).map(([pkg, patterns]) => ({
+    files: [`packages/${pkg}/src/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...patterns, deepImports] }] },
+  })),
+);
