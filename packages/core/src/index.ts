@@ -18,3 +18,7 @@ export * from './resolve/diagnostic';
 export * from './findings/finding';
 export * from './rules/rule';
 export type * from './assessment/assessment';
+export * from './resolve/resolve-system';
+export * from './schema/parse-system-file';
+export * from './schema/migrations/migrate';
+export * from './security-levels/security-level-vector';

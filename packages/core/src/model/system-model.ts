@@ -86,7 +86,7 @@ export type Triage = TriageInput;
 export interface RiskCriteria {
   readonly likelihood: {
     readonly direction: 'ascending' | 'descending';
-    readonly levels: readonly { readonly level: number; readonly label: string; readonly description?: string }[];
+    readonly levels: readonly { readonly level: number; readonly label: string; readonly description?: string | undefined }[];
   };
   readonly impactCategories: readonly { readonly id: string; readonly name: string; readonly levels: readonly string[] }[];
   /** Bands from lowest to highest; `rank` is the index. */
@@ -94,7 +94,7 @@ export interface RiskCriteria {
     readonly id: string;
     readonly label: string;
     readonly securityLevel: SecurityLevel;
-    readonly color?: string;
+    readonly color?: string | undefined;
     readonly rank: number;
   }[];
   /** matrix[likelihood - 1][impact - 1] = band id. */
