@@ -32,7 +32,8 @@ export type EntityKind =
   | 'threat-scenario'
   | 'vulnerability'
   | 'countermeasure'
-  | 'approval';
+  | 'approval'
+  | 'threat-source';
 
 /** A pointer to one entity, used as evidence and in diffs. */
 export interface EntityRef {
