@@ -11,6 +11,7 @@ export * from './catalogs/default-risk-criteria';
 
 // File format and model
 export * from './schema/system-file';
+export * from './schema/json-schema';
 export type * from './model/system-model';
 export * from './resolve/diagnostic';
 
@@ -22,3 +23,23 @@ export * from './resolve/resolve-system';
 export * from './schema/parse-system-file';
 export * from './schema/migrations/migrate';
 export * from './security-levels/security-level-vector';
+
+// Risk, threat scenarios, SL-T and requirements (ZCR 2, 4, 5, 6)
+export * from './risk/likelihood-scale';
+export * from './risk/risk-matrix';
+export * from './risk/worst-consequences';
+export * from './risk/subject-assets';
+export * from './risk/assess-initial-risk';
+export * from './risk/assess-scenarios';
+export * from './risk/heat-map';
+export * from './threats/threat-rule';
+export * from './threats/zone-graph';
+export * from './threats/likelihood-basis';
+export * from './threats/threat-context';
+export * from './threats/compose-scenario';
+export * from './threats/cleartext-protocols';
+export * from './threats/threat-rules';
+export * from './threats/generate-scenarios';
+export * from './security-levels/derive-target-levels';
+export * from './requirements/select-requirements';
+export * from './requirements/derive-requirements';
