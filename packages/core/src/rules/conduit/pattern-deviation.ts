@@ -41,7 +41,7 @@ export const patternDeviation = defineRule({
     }
     const fit = fitPattern(model, conduit, pattern);
     return fit.deviations.map((deviation) => ({
-      because: `Conduit ${named(conduit)} (${pattern.roles.from}: ${fit.from}, ${pattern.roles.to}: ${fit.to}): ${deviation.because}`,
+      because: `Conduit ${named(conduit)} (${fit.from} as ${pattern.roles.from}, ${fit.to} as ${pattern.roles.to}): ${deviation.because}`,
       evidence: refsOf(model, [conduit.id, fit.from, fit.to]),
       key: deviation.key,
       ...(deviation.severity ? { severity: deviation.severity } : {}),
