@@ -12,7 +12,6 @@ export * from './catalogs/default-risk-criteria';
 // File format and model
 export * from './schema/system-file';
 export * from './schema/json-schema';
-export * from './schema/json-schema';
 export type * from './model/system-model';
 export * from './resolve/diagnostic';
 
