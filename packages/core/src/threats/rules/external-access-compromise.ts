@@ -26,7 +26,7 @@ export const externalAccessCompromise: ThreatRule = defineThreatRule({
   detection:
     'For each access point of kind internet, remote-access, vendor-link, cloud or enterprise-network: every zone ' +
     'reachable from its entry zone through conduit channels in their direction, targeting the highest-impact assets.',
-  frs: ['FR1', 'FR2', 'FR5', 'FR6'],
+  frs: ['FR1', 'FR2', 'FR3', 'FR5', 'FR6'],
   source: 'cybercriminal',
   techniques: ['T0822', 'T0886', 'T0866', 'T0883'],
   generate: (model, context = deriveThreatContext(model)) => {
