@@ -18,6 +18,11 @@ export * from './resolve/diagnostic';
 // Findings, rules, results
 export * from './findings/finding';
 export * from './rules/rule';
+export * from './rules/index';
+export * from './rules/channels';
+export * from './rules/explicit-target-context';
+export * from './findings/run-rules';
+export * from './catalogs/integration-patterns';
 export type * from './assessment/assessment';
 export * from './resolve/resolve-system';
 export * from './schema/parse-system-file';

@@ -41,23 +41,29 @@ describe('integration patterns', () => {
     expect(findIntegrationPattern('nope')).toBeUndefined();
   });
 
-  it.each(INTEGRATION_PATTERNS.map((pattern) => [pattern.id, pattern] as const))('%s is complete and consistent', (_id, pattern) => {
-    const roles = ZONE_ROLES.map((role) => role.id);
-    expect(roles).toContain(pattern.roles.from);
-    expect(roles).toContain(pattern.roles.to);
-    expect(pattern.roles.from).not.toBe(pattern.roles.to);
-    expect(pattern.title.trim()).not.toBe('');
-    expect(pattern.description.trim()).not.toBe('');
-    expect(pattern.channels.length).toBeGreaterThan(0);
-    expect(pattern.requiredEnforcement.length).toBeGreaterThan(0);
-    expect(pattern.requiredEnforcement.filter((kind) => pattern.recommendedEnforcement.includes(kind))).toEqual([]);
-    expect(pattern.securityLevelGuidance.note.trim()).not.toBe('');
-    const levels = Object.values(pattern.securityLevelGuidance.minimum);
-    expect(levels.length).toBeGreaterThan(0);
-    for (const level of levels) expect(level).toBeGreaterThanOrEqual(1);
-    for (const id of pattern.requirements) expect(findRequirement(id)?.id).toBe(id);
-    if (pattern.isOneWay) expect(pattern.channels.every((channel) => channel.direction === 'forward')).toBe(true);
-  });
+  it.each(INTEGRATION_PATTERNS.map((pattern) => [pattern.id, pattern] as const))(
+    '%s is complete and consistent',
+    (_id, pattern) => {
+      const roles = ZONE_ROLES.map((role) => role.id);
+      expect(roles).toContain(pattern.roles.from);
+      expect(roles).toContain(pattern.roles.to);
+      expect(pattern.roles.from).not.toBe(pattern.roles.to);
+      expect(pattern.title.trim()).not.toBe('');
+      expect(pattern.description.trim()).not.toBe('');
+      expect(pattern.channels.length).toBeGreaterThan(0);
+      expect(pattern.requiredEnforcement.length).toBeGreaterThan(0);
+      expect(
+        pattern.requiredEnforcement.filter((kind) => pattern.recommendedEnforcement.includes(kind)),
+      ).toEqual([]);
+      expect(pattern.securityLevelGuidance.note.trim()).not.toBe('');
+      const levels = Object.values(pattern.securityLevelGuidance.minimum);
+      expect(levels.length).toBeGreaterThan(0);
+      for (const level of levels) expect(level).toBeGreaterThanOrEqual(1);
+      for (const id of pattern.requirements) expect(findRequirement(id)?.id).toBe(id);
+      if (pattern.isOneWay)
+        expect(pattern.channels.every((channel) => channel.direction === 'forward')).toBe(true);
+    },
+  );
 
   it.each(INTEGRATION_PATTERNS.map((pattern) => [pattern.id, pattern] as const))(
     'conduitFromPattern(%s) builds a valid conduit that follows the pattern',

@@ -12,13 +12,7 @@ import type { ConduitInput, EnforcementKind } from '../schema/system-file';
 
 /** The part a zone plays at one end of a pattern. */
 export type ZoneRoleId =
-  | 'process-control'
-  | 'engineering'
-  | 'site-operations'
-  | 'dmz'
-  | 'enterprise'
-  | 'external'
-  | 'temporary';
+  'process-control' | 'engineering' | 'site-operations' | 'dmz' | 'enterprise' | 'external' | 'temporary';
 
 /** A zone role and the asset traits that suggest a zone plays it (used to tell which end of a conduit is which). */
 export interface ZoneRoleDefinition {
@@ -61,7 +55,8 @@ export const ZONE_ROLES: readonly ZoneRoleDefinition[] = [
   {
     id: 'dmz',
     title: 'Industrial DMZ',
-    description: 'The demilitarised zone between enterprise and site: mirrors, jump hosts, brokers (level 3.5).',
+    description:
+      'The demilitarised zone between enterprise and site: mirrors, jump hosts, brokers (level 3.5).',
     attributes: [],
     purdueLevels: { min: 3.5, max: 3.5 },
     excluded: [],
@@ -77,7 +72,8 @@ export const ZONE_ROLES: readonly ZoneRoleDefinition[] = [
   {
     id: 'external',
     title: 'External',
-    description: 'Systems on networks the asset owner does not control: vendors, cloud services, WAN (level 5).',
+    description:
+      'Systems on networks the asset owner does not control: vendors, cloud services, WAN (level 5).',
     attributes: ['isExternallyConnected'],
     purdueLevels: { min: 5, max: 5 },
     excluded: [],
@@ -138,8 +134,20 @@ export const INTEGRATION_PATTERNS: readonly IntegrationPattern[] = [
       'the mirror and never reach the site historian. Only the site side starts connections.',
     roles: { from: 'site-operations', to: 'dmz' },
     channels: [
-      { protocol: 'opc-ua', port: 4840, direction: 'forward', isEncrypted: true, purpose: 'Replication to the DMZ mirror' },
-      { protocol: 'https', port: 443, direction: 'forward', isEncrypted: true, purpose: 'Replication over the historian web API' },
+      {
+        protocol: 'opc-ua',
+        port: 4840,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'Replication to the DMZ mirror',
+      },
+      {
+        protocol: 'https',
+        port: 443,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'Replication over the historian web API',
+      },
     ],
     requiredEnforcement: ['firewall'],
     recommendedEnforcement: ['ids'],
@@ -159,7 +167,13 @@ export const INTEGRATION_PATTERNS: readonly IntegrationPattern[] = [
       'encrypted sessions and application certificates. The control side does not open connections to the MES.',
     roles: { from: 'site-operations', to: 'process-control' },
     channels: [
-      { protocol: 'opc-ua', port: 4840, direction: 'forward', isEncrypted: true, purpose: 'MES client sessions to the OPC UA server' },
+      {
+        protocol: 'opc-ua',
+        port: 4840,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'MES client sessions to the OPC UA server',
+      },
     ],
     requiredEnforcement: ['firewall'],
     recommendedEnforcement: ['ids'],
@@ -180,8 +194,20 @@ export const INTEGRATION_PATTERNS: readonly IntegrationPattern[] = [
       'operations.',
     roles: { from: 'site-operations', to: 'enterprise' },
     channels: [
-      { protocol: 'https', port: 443, direction: 'forward', isEncrypted: true, purpose: 'MES calls the ERP interface' },
-      { protocol: 'amqp', port: 5671, direction: 'forward', isEncrypted: true, purpose: 'MES exchanges messages through a broker' },
+      {
+        protocol: 'https',
+        port: 443,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'MES calls the ERP interface',
+      },
+      {
+        protocol: 'amqp',
+        port: 5671,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'MES exchanges messages through a broker',
+      },
     ],
     requiredEnforcement: ['firewall'],
     recommendedEnforcement: ['proxy', 'ids'],
@@ -201,8 +227,20 @@ export const INTEGRATION_PATTERNS: readonly IntegrationPattern[] = [
       'Nothing can be sent from the cloud towards the site, so the cloud service can never become a way in.',
     roles: { from: 'site-operations', to: 'external' },
     channels: [
-      { protocol: 'mqtt', port: 8883, direction: 'forward', isEncrypted: true, purpose: 'Telemetry published to the cloud broker' },
-      { protocol: 'https', port: 443, direction: 'forward', isEncrypted: true, purpose: 'Batch upload to the cloud service' },
+      {
+        protocol: 'mqtt',
+        port: 8883,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'Telemetry published to the cloud broker',
+      },
+      {
+        protocol: 'https',
+        port: 443,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'Batch upload to the cloud service',
+      },
     ],
     requiredEnforcement: ['data-diode'],
     recommendedEnforcement: ['firewall'],
@@ -223,7 +261,13 @@ export const INTEGRATION_PATTERNS: readonly IntegrationPattern[] = [
       'equipment; the vendor never connects to control zones directly.',
     roles: { from: 'external', to: 'dmz' },
     channels: [
-      { protocol: 'https', port: 443, direction: 'forward', isEncrypted: true, purpose: 'Remote-access portal or VPN over TLS' },
+      {
+        protocol: 'https',
+        port: 443,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'Remote-access portal or VPN over TLS',
+      },
     ],
     requiredEnforcement: ['firewall', 'mfa', 'jump-host'],
     recommendedEnforcement: ['vpn', 'ids'],
@@ -231,7 +275,16 @@ export const INTEGRATION_PATTERNS: readonly IntegrationPattern[] = [
       minimum: { FR1: 3, FR2: 2, FR5: 2, FR6: 2 },
       note: 'Access from an untrusted network calls for multi-factor authentication (FR1 at SL 3), explicit session approval and termination (FR2), and monitoring of every session (FR6).',
     },
-    requirements: ['SR 1.1', 'SR 1.1 RE 2', 'SR 1.13', 'SR 1.13 RE 1', 'SR 2.6', 'SR 2.8', 'SR 5.2', 'SR 6.2'],
+    requirements: [
+      'SR 1.1',
+      'SR 1.1 RE 2',
+      'SR 1.13',
+      'SR 1.13 RE 1',
+      'SR 2.6',
+      'SR 2.8',
+      'SR 5.2',
+      'SR 6.2',
+    ],
     isOneWay: false,
     isExternal: true,
   },
@@ -243,10 +296,34 @@ export const INTEGRATION_PATTERNS: readonly IntegrationPattern[] = [
       'side starts connections, and only towards the controllers it is responsible for.',
     roles: { from: 'engineering', to: 'process-control' },
     channels: [
-      { protocol: 's7comm', port: 102, direction: 'forward', isEncrypted: false, purpose: 'Program download and diagnostics' },
-      { protocol: 'ethernet-ip', port: 44818, direction: 'forward', isEncrypted: false, purpose: 'Program download and diagnostics' },
-      { protocol: 'modbus-tcp', port: 502, direction: 'forward', isEncrypted: false, purpose: 'Diagnostics and parameterisation' },
-      { protocol: 'opc-ua', port: 4840, direction: 'forward', isEncrypted: true, purpose: 'Configuration over OPC UA' },
+      {
+        protocol: 's7comm',
+        port: 102,
+        direction: 'forward',
+        isEncrypted: false,
+        purpose: 'Program download and diagnostics',
+      },
+      {
+        protocol: 'ethernet-ip',
+        port: 44818,
+        direction: 'forward',
+        isEncrypted: false,
+        purpose: 'Program download and diagnostics',
+      },
+      {
+        protocol: 'modbus-tcp',
+        port: 502,
+        direction: 'forward',
+        isEncrypted: false,
+        purpose: 'Diagnostics and parameterisation',
+      },
+      {
+        protocol: 'opc-ua',
+        port: 4840,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'Configuration over OPC UA',
+      },
     ],
     requiredEnforcement: ['firewall'],
     recommendedEnforcement: ['acl', 'ids'],
@@ -266,8 +343,20 @@ export const INTEGRATION_PATTERNS: readonly IntegrationPattern[] = [
       'the DMZ and distributes them inside the site. No update source outside the DMZ is reachable from the site.',
     roles: { from: 'site-operations', to: 'dmz' },
     channels: [
-      { protocol: 'https', port: 443, direction: 'forward', isEncrypted: true, purpose: 'Antivirus signature download' },
-      { protocol: 'https', port: 8531, direction: 'forward', isEncrypted: true, purpose: 'Patch synchronisation from the upstream server' },
+      {
+        protocol: 'https',
+        port: 443,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'Antivirus signature download',
+      },
+      {
+        protocol: 'https',
+        port: 8531,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'Patch synchronisation from the upstream server',
+      },
     ],
     requiredEnforcement: ['firewall'],
     recommendedEnforcement: ['proxy', 'ids'],
@@ -287,10 +376,28 @@ export const INTEGRATION_PATTERNS: readonly IntegrationPattern[] = [
       'conduit, after a malware scan and with an authenticated, logged session.',
     roles: { from: 'temporary', to: 'process-control' },
     channels: [
-      { protocol: 's7comm', port: 102, direction: 'forward', isEncrypted: false, purpose: 'Diagnostics and program changes' },
-      { protocol: 'ethernet-ip', port: 44818, direction: 'forward', isEncrypted: false, purpose: 'Diagnostics and program changes' },
+      {
+        protocol: 's7comm',
+        port: 102,
+        direction: 'forward',
+        isEncrypted: false,
+        purpose: 'Diagnostics and program changes',
+      },
+      {
+        protocol: 'ethernet-ip',
+        port: 44818,
+        direction: 'forward',
+        isEncrypted: false,
+        purpose: 'Diagnostics and program changes',
+      },
       { protocol: 'modbus-tcp', port: 502, direction: 'forward', isEncrypted: false, purpose: 'Diagnostics' },
-      { protocol: 'ssh', port: 22, direction: 'forward', isEncrypted: true, purpose: 'Device maintenance shells' },
+      {
+        protocol: 'ssh',
+        port: 22,
+        direction: 'forward',
+        isEncrypted: true,
+        purpose: 'Device maintenance shells',
+      },
     ],
     requiredEnforcement: ['firewall'],
     recommendedEnforcement: ['acl', 'ids'],
@@ -310,13 +417,18 @@ const BY_ID = new Map(INTEGRATION_PATTERNS.map((pattern) => [pattern.id, pattern
 export const findIntegrationPattern = (id: string): IntegrationPattern | undefined => BY_ID.get(id);
 
 /** Looks up a zone role by id. */
-export const findZoneRole = (id: ZoneRoleId): ZoneRoleDefinition | undefined => ZONE_ROLES.find((role) => role.id === id);
+export const findZoneRole = (id: ZoneRoleId): ZoneRoleDefinition | undefined =>
+  ZONE_ROLES.find((role) => role.id === id);
 
 /**
  * A conduit skeleton that follows a pattern between two zones: `fromZone` plays the pattern's `from` role. Channels
  * are mapped onto the zones, enforcement is the required plus recommended set. Undefined for an unknown pattern.
  */
-export const conduitFromPattern = (patternId: string, fromZone: string, toZone: string): ConduitInput | undefined => {
+export const conduitFromPattern = (
+  patternId: string,
+  fromZone: string,
+  toZone: string,
+): ConduitInput | undefined => {
   const pattern = findIntegrationPattern(patternId);
   if (!pattern) return undefined;
   return {

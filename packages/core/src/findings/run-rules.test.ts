@@ -21,8 +21,16 @@ describe('runRules', () => {
   const baseline = assess(file);
 
   it('orders findings by severity (highest first), then rule id, then subject id', () => {
-    const keys = baseline.map((finding) => [-severityRank(finding.severity), finding.ruleId, finding.subject.id, finding.id] as const);
-    const sorted = [...keys].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0) || (a[3] < b[3] ? -1 : 1));
+    const keys = baseline.map(
+      (finding) => [-severityRank(finding.severity), finding.ruleId, finding.subject.id, finding.id] as const,
+    );
+    const sorted = [...keys].sort(
+      (a, b) =>
+        a[0] - b[0] ||
+        (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) ||
+        (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0) ||
+        (a[3] < b[3] ? -1 : 1),
+    );
     expect(keys).toEqual(sorted);
     expect(baseline[0]?.severity).toBe('high');
     expect(baseline.at(-1)?.severity).toBe('info');
@@ -33,7 +41,9 @@ describe('runRules', () => {
       expect(finding.id.startsWith(`${finding.ruleId}@${finding.subject.id}`)).toBe(true);
     }
     expect(findingId('zone/empty', 'spare')).toBe('zone/empty@spare');
-    expect(findingId('conduit/pattern-deviation', 'wan', 'zone-count')).toBe('conduit/pattern-deviation@wan#zone-count');
+    expect(findingId('conduit/pattern-deviation', 'wan', 'zone-count')).toBe(
+      'conduit/pattern-deviation@wan#zone-count',
+    );
     expect(new Set(baseline.map((finding) => finding.id)).size).toBe(baseline.length);
   });
 
@@ -46,9 +56,12 @@ describe('runRules', () => {
       permutation(file.accessPoints ?? []),
     ],
     { seed: 20261125, numRuns: 40 },
-  )('does not depend on the order of zones, assets, flows, conduits or access points', (zones, assets, dataFlows, conduits, accessPoints) => {
-    expect(assess({ ...file, zones, assets, dataFlows, conduits, accessPoints })).toEqual(baseline);
-  });
+  )(
+    'does not depend on the order of zones, assets, flows, conduits or access points',
+    (zones, assets, dataFlows, conduits, accessPoints) => {
+      expect(assess({ ...file, zones, assets, dataFlows, conduits, accessPoints })).toEqual(baseline);
+    },
+  );
 
   it('sorts subjects itself, whatever order the model lists them in', () => {
     const model = resolveOrThrow(file);
@@ -67,13 +80,24 @@ describe('runRules', () => {
     const findings = assess({
       ...file,
       triage: [
-        { finding: 'zone/empty@spare', status: 'accepted', justification: 'Reserved for the 2027 extension.' },
+        {
+          finding: 'zone/empty@spare',
+          status: 'accepted',
+          justification: 'Reserved for the 2027 extension.',
+        },
         { finding: 'zone/empty@spare', status: 'false-positive', justification: 'Second entry: ignored.' },
-        { finding: 'conduit/pattern-deviation@wan#enforcement:firewall', status: 'mitigated', justification: 'Cloud firewall.' },
+        {
+          finding: 'conduit/pattern-deviation@wan#enforcement:firewall',
+          status: 'mitigated',
+          justification: 'Cloud firewall.',
+        },
       ],
     });
     const byId = new Map(findings.map((finding) => [finding.id, finding]));
-    expect(byId.get('zone/empty@spare')).toMatchObject({ status: 'accepted', triageJustification: 'Reserved for the 2027 extension.' });
+    expect(byId.get('zone/empty@spare')).toMatchObject({
+      status: 'accepted',
+      triageJustification: 'Reserved for the 2027 extension.',
+    });
     expect(byId.get('conduit/pattern-deviation@wan#enforcement:firewall')?.status).toBe('mitigated');
     expect(byId.get('asset/not-in-zone@stray')?.status).toBe('open');
     expect(byId.get('asset/not-in-zone@stray')).not.toHaveProperty('triageJustification');

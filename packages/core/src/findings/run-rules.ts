@@ -10,7 +10,8 @@ type Subject = RuleSubjects[RuleSubjectKind];
 const compareIds = (a: { readonly id: string }, b: { readonly id: string }): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-const sortedById = <T extends { readonly id: string }>(list: readonly T[]): readonly T[] => [...list].sort(compareIds);
+const sortedById = <T extends { readonly id: string }>(list: readonly T[]): readonly T[] =>
+  [...list].sort(compareIds);
 
 /** Every kind's subjects, sorted by id once per run. */
 const subjectsOf = (model: SystemModel): { readonly [K in RuleSubjectKind]: readonly RuleSubjects[K][] } => ({
@@ -32,13 +33,22 @@ const checkAll = (
     case 'zone':
       return subjects.zone.map((subject) => ({ subject, violations: rule.check(subject, model, context) }));
     case 'conduit':
-      return subjects.conduit.map((subject) => ({ subject, violations: rule.check(subject, model, context) }));
+      return subjects.conduit.map((subject) => ({
+        subject,
+        violations: rule.check(subject, model, context),
+      }));
     case 'asset':
       return subjects.asset.map((subject) => ({ subject, violations: rule.check(subject, model, context) }));
     case 'data-flow':
-      return subjects['data-flow'].map((subject) => ({ subject, violations: rule.check(subject, model, context) }));
+      return subjects['data-flow'].map((subject) => ({
+        subject,
+        violations: rule.check(subject, model, context),
+      }));
     case 'access-point':
-      return subjects['access-point'].map((subject) => ({ subject, violations: rule.check(subject, model, context) }));
+      return subjects['access-point'].map((subject) => ({
+        subject,
+        violations: rule.check(subject, model, context),
+      }));
   }
 };
 
@@ -74,7 +84,8 @@ export const runRules = (
       const subjectRef: EntityRef = model.refOf(subject.id) ?? { kind: rule.appliesTo, id: subject.id };
       for (const violation of violations) {
         const id = findingId(rule.id, subject.id, violation.key);
-        if (seen.has(id)) throw new Error(`rule ${rule.id} reported finding ${id} twice; give each violation its own key`);
+        if (seen.has(id))
+          throw new Error(`rule ${rule.id} reported finding ${id} twice; give each violation its own key`);
         seen.add(id);
         const decision = triage.get(id);
         findings.push({

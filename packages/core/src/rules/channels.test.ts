@@ -47,13 +47,13 @@ describe('port matching', () => {
   });
 
   it('knows which ports mean "any"', () => {
-    expect([isAnyPort('any'), isAnyPort('0-65535'), isAnyPort('*'), isAnyPort(undefined), isAnyPort(502)]).toEqual([
-      true,
-      true,
-      true,
-      false,
-      false,
-    ]);
+    expect([
+      isAnyPort('any'),
+      isAnyPort('0-65535'),
+      isAnyPort('*'),
+      isAnyPort(undefined),
+      isAnyPort(502),
+    ]).toEqual([true, true, true, false, false]);
   });
 });
 
@@ -69,7 +69,12 @@ describe('channelAllows', () => {
 describe('isCleartextIndustrial', () => {
   it('flags protocols without encryption unless marked encrypted, and securable ones only when marked cleartext', () => {
     const at = (protocol: string, isEncrypted?: boolean) =>
-      isCleartextIndustrial({ protocol, from: 'a', to: 'b', ...(isEncrypted === undefined ? {} : { isEncrypted }) });
+      isCleartextIndustrial({
+        protocol,
+        from: 'a',
+        to: 'b',
+        ...(isEncrypted === undefined ? {} : { isEncrypted }),
+      });
     expect([at('modbus'), at('dnp3', true), at('opc-ua'), at('opc-ua', false), at('https')]).toEqual([
       true,
       false,

@@ -107,7 +107,10 @@ export const isAnyPort = (port: number | string | undefined): boolean => {
  * True when a channel's port admits a flow's port. An absent port on either side matches anything (the flow does
  * not say, or the channel does not restrict); a flow range must lie inside the channel range.
  */
-export const portAllows = (channelPort: number | string | undefined, flowPort: number | string | undefined): boolean => {
+export const portAllows = (
+  channelPort: number | string | undefined,
+  flowPort: number | string | undefined,
+): boolean => {
   const allowed = parsePort(channelPort);
   const wanted = parsePort(flowPort);
   if (allowed.kind === 'any' || wanted.kind === 'any') return true;

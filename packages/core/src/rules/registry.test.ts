@@ -57,7 +57,13 @@ describe('rule registry', () => {
   });
 
   it.each(builtInRules.map((rule) => [rule.id, rule] as const))('%s documents itself', (_id, rule) => {
-    for (const text of [rule.title, rule.reference.clause, rule.rationale, rule.detection, rule.remediation]) {
+    for (const text of [
+      rule.title,
+      rule.reference.clause,
+      rule.rationale,
+      rule.detection,
+      rule.remediation,
+    ]) {
       expect(text.trim()).not.toBe('');
     }
   });

@@ -1,5 +1,14 @@
 import type { Severity, StandardReference } from '../findings/finding';
-import type { AccessPoint, Asset, Conduit, DataFlow, EntityRef, SecurityLevelVector, SystemModel, Zone } from '../model/system-model';
+import type {
+  AccessPoint,
+  Asset,
+  Conduit,
+  DataFlow,
+  EntityRef,
+  SecurityLevelVector,
+  SystemModel,
+  Zone,
+} from '../model/system-model';
 
 /** What each rule kind is checked against. `system` rules run once per model. */
 export interface RuleSubjects {
@@ -36,7 +45,11 @@ export interface Rule<K extends RuleSubjectKind = RuleSubjectKind> {
   readonly rationale: string;
   readonly detection: string;
   readonly remediation: string;
-  readonly check: (subject: RuleSubjects[K], model: SystemModel, context: RuleContext) => readonly Violation[];
+  readonly check: (
+    subject: RuleSubjects[K],
+    model: SystemModel,
+    context: RuleContext,
+  ) => readonly Violation[];
 }
 
 /** Derived facts a rule may read (computed once by the engine before rules run). */

@@ -30,7 +30,11 @@ const splitZone = (file: SystemFileInput, zoneId: string, moved: ReadonlySet<str
     channel.from === zoneId || channel.to === zoneId
       ? [
           channel,
-          { ...channel, from: channel.from === zoneId ? half : channel.from, to: channel.to === zoneId ? half : channel.to },
+          {
+            ...channel,
+            from: channel.from === zoneId ? half : channel.from,
+            to: channel.to === zoneId ? half : channel.to,
+          },
         ]
       : [channel];
   const conduits = (file.conduits ?? []).map((conduit) =>
@@ -48,11 +52,19 @@ const splitZone = (file: SystemFileInput, zoneId: string, moved: ReadonlySet<str
   });
   return {
     ...file,
-    zones: [...(file.zones ?? []).map((zone) => (zone.id === zoneId ? copy : zone)), { ...copy, id: half, name: `${original.name} (b)` }],
+    zones: [
+      ...(file.zones ?? []).map((zone) => (zone.id === zoneId ? copy : zone)),
+      { ...copy, id: half, name: `${original.name} (b)` },
+    ],
     assets,
-    conduits: [...conduits, aConduit({ id: `${zoneId}-split`, zones: [zoneId, half], channels: link, enforcement: ['firewall'] })],
+    conduits: [
+      ...conduits,
+      aConduit({ id: `${zoneId}-split`, zones: [zoneId, half], channels: link, enforcement: ['firewall'] }),
+    ],
     countermeasures: (file.countermeasures ?? []).map((countermeasure) =>
-      countermeasure.appliesTo.includes(zoneId) ? { ...countermeasure, appliesTo: [...countermeasure.appliesTo, half] } : countermeasure,
+      countermeasure.appliesTo.includes(zoneId)
+        ? { ...countermeasure, appliesTo: [...countermeasure.appliesTo, half] }
+        : countermeasure,
     ),
   };
 };
@@ -82,8 +94,16 @@ const cleanPlant = (): SystemFileInput =>
       aZone({ id: 'dmz', securityLevelTarget: target(2) }),
     ],
     conduits: [
-      aConduit({ id: 'dmz-control', zones: ['dmz', 'control'], channels: [{ protocol: 'opc-ua', port: 4840, from: 'dmz', to: 'control' }] }),
-      aConduit({ id: 'control-sis', zones: ['control', 'sis'], channels: [{ protocol: 'modbus-tcp', port: 502, from: 'control', to: 'sis' }] }),
+      aConduit({
+        id: 'dmz-control',
+        zones: ['dmz', 'control'],
+        channels: [{ protocol: 'opc-ua', port: 4840, from: 'dmz', to: 'control' }],
+      }),
+      aConduit({
+        id: 'control-sis',
+        zones: ['control', 'sis'],
+        channels: [{ protocol: 'modbus-tcp', port: 502, from: 'control', to: 'sis' }],
+      }),
     ],
     assets: [
       anAsset({ id: 'plc-1', kind: 'plc', zone: 'control' }),
@@ -104,7 +124,8 @@ const cleanPlant = (): SystemFileInput =>
   });
 
 const splits = (file: SystemFileInput) => {
-  const members = (zoneId: string) => (file.assets ?? []).filter((asset) => asset.zone === zoneId).map((asset) => asset.id);
+  const members = (zoneId: string) =>
+    (file.assets ?? []).filter((asset) => asset.zone === zoneId).map((asset) => asset.id);
   const zones = (file.zones ?? []).map((zone) => zone.id).filter((id) => members(id).length >= 2);
   return fc
     .constantFrom(...zones)

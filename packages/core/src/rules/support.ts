@@ -10,7 +10,9 @@ export const refsOf = (model: SystemModel, ids: readonly string[]): EntityRef[] 
 
 /** How a `because` sentence names one entity: its name and id, or just the id when they agree. */
 export const named = (entity: { readonly id: string; readonly name?: string | undefined }): string =>
-  entity.name === undefined || entity.name === entity.id ? `"${entity.id}"` : `"${entity.name}" (${entity.id})`;
+  entity.name === undefined || entity.name === entity.id
+    ? `"${entity.id}"`
+    : `"${entity.name}" (${entity.id})`;
 
 /** A short id list for a sentence: at most `max` ids, then "and n more". */
 export const idList = (items: readonly { readonly id: string }[], max = 5): string => {

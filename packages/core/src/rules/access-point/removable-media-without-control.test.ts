@@ -13,12 +13,21 @@ describe('access-point/removable-media-without-control', () => {
     const model = modelWith({
       accessPoints,
       countermeasures: [
-        aCountermeasure({ id: 'planned-kiosk', appliesTo: ['usb'], status: 'planned', requirements: ['SR 3.2'] }),
+        aCountermeasure({
+          id: 'planned-kiosk',
+          appliesTo: ['usb'],
+          status: 'planned',
+          requirements: ['SR 3.2'],
+        }),
         aCountermeasure({ id: 'mfa', appliesTo: ['control'], requirements: ['SR 1.1'] }),
       ],
     });
     expect(outline(fire(removableMediaWithoutControl, model))).toEqual([
-      { ruleId: 'access-point/removable-media-without-control', subject: 'usb', evidence: ['usb', 'control'] },
+      {
+        ruleId: 'access-point/removable-media-without-control',
+        subject: 'usb',
+        evidence: ['usb', 'control'],
+      },
     ]);
   });
 

@@ -26,7 +26,10 @@ export const removableMediaWithoutControl = defineRule({
     'record it as an existing countermeasure on the access point or the zone with the requirements it meets.',
   check(accessPoint, model) {
     if (!PORTABLE_KINDS.includes(accessPoint.kind)) return [];
-    const controls = [...model.countermeasuresFor(accessPoint.id), ...model.countermeasuresFor(accessPoint.zone)].filter(
+    const controls = [
+      ...model.countermeasuresFor(accessPoint.id),
+      ...model.countermeasuresFor(accessPoint.zone),
+    ].filter(
       (countermeasure) =>
         countermeasure.status === 'existing' &&
         (countermeasure.requirements ?? []).some((id) => {

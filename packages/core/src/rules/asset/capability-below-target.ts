@@ -12,7 +12,8 @@ export const capabilityBelowTarget = defineRule({
     'A zone reaches its target only if its components can deliver the required capabilities. Where a component ' +
     'cannot, the gap must be closed by a compensating countermeasure or accepted explicitly; otherwise the zone ' +
     'cannot achieve its SL-T.',
-  detection: "An in-scope asset declares an SL-C vector that is lower than its zone's SL-T in at least one FR.",
+  detection:
+    "An in-scope asset declares an SL-C vector that is lower than its zone's SL-T in at least one FR.",
   remediation:
     'Replace or upgrade the component, add a compensating countermeasure for the FRs concerned (and record it ' +
     'against the requirements), or revisit the zone SL-T.',

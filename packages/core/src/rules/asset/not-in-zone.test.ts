@@ -12,7 +12,9 @@ describe('asset/not-in-zone', () => {
         anAsset({ id: 'stray', kind: 'workstation' }),
       ],
     });
-    expect(outline(fire(assetNotInZone, model))).toEqual([{ ruleId: 'asset/not-in-zone', subject: 'stray', evidence: ['stray'] }]);
+    expect(outline(fire(assetNotInZone, model))).toEqual([
+      { ruleId: 'asset/not-in-zone', subject: 'stray', evidence: ['stray'] },
+    ]);
   });
 
   it('does not fire for assets listed by a zone, placed in a conduit, or out of scope', () => {
@@ -23,7 +25,10 @@ describe('asset/not-in-zone', () => {
         anAsset({ id: 'fw-1', kind: 'firewall', zone: 'dmz-control' }),
         anAsset({ id: 'office', kind: 'workstation', isInScope: false }),
       ],
-      zones: [{ id: 'control', name: 'Control', assets: ['plc-1'] }, { id: 'dmz', name: 'DMZ' }],
+      zones: [
+        { id: 'control', name: 'Control', assets: ['plc-1'] },
+        { id: 'dmz', name: 'DMZ' },
+      ],
     });
     expect(fire(assetNotInZone, model)).toEqual([]);
   });

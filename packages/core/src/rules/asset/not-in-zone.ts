@@ -18,6 +18,11 @@ export const assetNotInZone = defineRule({
     'if it lies outside the SuC boundary.',
   check(asset, model) {
     if (!asset.isInScope || asset.zone !== undefined) return [];
-    return [{ because: `Asset ${named(asset)} is in scope but belongs to no zone or conduit.`, evidence: refsOf(model, [asset.id]) }];
+    return [
+      {
+        because: `Asset ${named(asset)} is in scope but belongs to no zone or conduit.`,
+        evidence: refsOf(model, [asset.id]),
+      },
+    ];
   },
 });

@@ -16,9 +16,14 @@ export const anyProtocol = defineRule({
     'A channel of a conduit has protocol "any" (or "*", "all", "ip"), or port "any", "*" or the full range 0-65535.',
   remediation: 'Replace the channel with one channel per protocol and port the flows actually use.',
   check(conduit, model) {
-    const open = conduit.channels.filter((channel) => isAnyProtocol(channel.protocol) || isAnyPort(channel.port));
+    const open = conduit.channels.filter(
+      (channel) => isAnyProtocol(channel.protocol) || isAnyPort(channel.port),
+    );
     if (open.length === 0) return [];
-    const channels = open.map((channel) => `${channel.protocol}${channel.port === undefined ? '' : `/${channel.port}`} from ${channel.from} to ${channel.to}`);
+    const channels = open.map(
+      (channel) =>
+        `${channel.protocol}${channel.port === undefined ? '' : `/${channel.port}`} from ${channel.from} to ${channel.to}`,
+    );
     return [
       {
         because: `Conduit ${named(conduit)} has channels open to any protocol or port: ${[...new Set(channels)].join('; ')}.`,

@@ -29,13 +29,21 @@ describe('conduit/cleartext-industrial-protocol-external', () => {
   });
 
   it('fires for OPC UA explicitly configured without encryption', () => {
-    expect(fire(cleartextIndustrialProtocolExternal, conduit({ protocol: 'opc-ua', isEncrypted: false }))).toHaveLength(1);
+    expect(
+      fire(cleartextIndustrialProtocolExternal, conduit({ protocol: 'opc-ua', isEncrypted: false })),
+    ).toHaveLength(1);
   });
 
   it('does not fire inside a VPN, for an encrypted channel, for OPC UA by default, or on internal conduits', () => {
-    expect(fire(cleartextIndustrialProtocolExternal, conduit({ protocol: 'modbus' }, ['firewall', 'vpn']))).toEqual([]);
-    expect(fire(cleartextIndustrialProtocolExternal, conduit({ protocol: 'dnp3', isEncrypted: true }))).toEqual([]);
+    expect(
+      fire(cleartextIndustrialProtocolExternal, conduit({ protocol: 'modbus' }, ['firewall', 'vpn'])),
+    ).toEqual([]);
+    expect(
+      fire(cleartextIndustrialProtocolExternal, conduit({ protocol: 'dnp3', isEncrypted: true })),
+    ).toEqual([]);
     expect(fire(cleartextIndustrialProtocolExternal, conduit({ protocol: 'opc-ua' }))).toEqual([]);
-    expect(fire(cleartextIndustrialProtocolExternal, conduit({ protocol: 'modbus' }, ['firewall'], false))).toEqual([]);
+    expect(
+      fire(cleartextIndustrialProtocolExternal, conduit({ protocol: 'modbus' }, ['firewall'], false)),
+    ).toEqual([]);
   });
 });

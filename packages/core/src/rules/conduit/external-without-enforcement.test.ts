@@ -17,11 +17,18 @@ const external = (enforcement: ('firewall' | 'ids' | 'vpn' | 'mfa')[], isExterna
   });
 
 describe('conduit/external-without-enforcement', () => {
-  it.each([[[]], [['ids', 'mfa']]] as const)('fires for an external conduit with enforcement %j', (enforcement) => {
-    expect(outline(fire(externalWithoutEnforcement, external([...enforcement])))).toEqual([
-      { ruleId: 'conduit/external-without-enforcement', subject: 'dmz-control', evidence: ['dmz-control', 'control', 'dmz'] },
-    ]);
-  });
+  it.each([[[]], [['ids', 'mfa']]] as const)(
+    'fires for an external conduit with enforcement %j',
+    (enforcement) => {
+      expect(outline(fire(externalWithoutEnforcement, external([...enforcement])))).toEqual([
+        {
+          ruleId: 'conduit/external-without-enforcement',
+          subject: 'dmz-control',
+          evidence: ['dmz-control', 'control', 'dmz'],
+        },
+      ]);
+    },
+  );
 
   it('does not fire with a VPN, or for an internal conduit without enforcement', () => {
     expect(fire(externalWithoutEnforcement, external(['vpn']))).toEqual([]);

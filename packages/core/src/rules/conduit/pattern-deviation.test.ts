@@ -28,7 +28,8 @@ const plant = (conduit: ConduitInput) =>
     dataFlows: [],
   });
 
-const keys = (conduit: ConduitInput) => fire(patternDeviation, plant(conduit)).map((finding) => [finding.id, finding.severity]);
+const keys = (conduit: ConduitInput) =>
+  fire(patternDeviation, plant(conduit)).map((finding) => [finding.id, finding.severity]);
 
 describe('conduit/pattern-deviation', () => {
   it.each([
@@ -45,8 +46,13 @@ describe('conduit/pattern-deviation', () => {
   });
 
   it('fires for an unknown pattern id', () => {
-    const findings = fire(patternDeviation, plant({ ...template('cloud-one-way', 'site', 'cloud'), pattern: 'cloud-oneway' }));
-    expect(outline(findings)).toEqual([{ ruleId: 'conduit/pattern-deviation', subject: 'c1', evidence: ['c1'] }]);
+    const findings = fire(
+      patternDeviation,
+      plant({ ...template('cloud-one-way', 'site', 'cloud'), pattern: 'cloud-oneway' }),
+    );
+    expect(outline(findings)).toEqual([
+      { ruleId: 'conduit/pattern-deviation', subject: 'c1', evidence: ['c1'] },
+    ]);
     expect(findings[0]?.id).toBe('conduit/pattern-deviation@c1#unknown-pattern');
   });
 
@@ -54,9 +60,14 @@ describe('conduit/pattern-deviation', () => {
     const conduit = template('cloud-one-way', 'site', 'cloud');
     const findings = fire(
       patternDeviation,
-      plant({ ...conduit, channels: [...(conduit.channels ?? []), { protocol: 'https', port: 443, from: 'cloud', to: 'site' }] }),
+      plant({
+        ...conduit,
+        channels: [...(conduit.channels ?? []), { protocol: 'https', port: 443, from: 'cloud', to: 'site' }],
+      }),
     );
-    expect(outline(findings)).toEqual([{ ruleId: 'conduit/pattern-deviation', subject: 'c1', evidence: ['c1', 'site', 'cloud'] }]);
+    expect(outline(findings)).toEqual([
+      { ruleId: 'conduit/pattern-deviation', subject: 'c1', evidence: ['c1', 'site', 'cloud'] },
+    ]);
     expect(findings.map((finding) => [finding.id, finding.severity])).toEqual([
       ['conduit/pattern-deviation@c1#one-way:https:cloud:site', 'high'],
     ]);
@@ -71,9 +82,12 @@ describe('conduit/pattern-deviation', () => {
   });
 
   it('reports missing required (high) and recommended (low) enforcement', () => {
-    expect(keys({ ...template('vendor-remote-access', 'cloud', 'site'), enforcement: ['firewall', 'vpn', 'ids', 'jump-host'] })).toEqual([
-      ['conduit/pattern-deviation@c1#enforcement:mfa', 'high'],
-    ]);
+    expect(
+      keys({
+        ...template('vendor-remote-access', 'cloud', 'site'),
+        enforcement: ['firewall', 'vpn', 'ids', 'jump-host'],
+      }),
+    ).toEqual([['conduit/pattern-deviation@c1#enforcement:mfa', 'high']]);
     expect(keys({ ...template('mes-control-opcua', 'site', 'control'), enforcement: ['firewall'] })).toEqual([
       ['conduit/pattern-deviation@c1#enforcement:ids', 'low'],
     ]);
@@ -102,6 +116,8 @@ describe('conduit/pattern-deviation', () => {
 
   it('reports a conduit that joins more than two zones', () => {
     const conduit = template('mes-control-opcua', 'site', 'control');
-    expect(keys({ ...conduit, zones: ['site', 'control', 'eng'] })).toEqual([['conduit/pattern-deviation@c1#zone-count', 'medium']]);
+    expect(keys({ ...conduit, zones: ['site', 'control', 'eng'] })).toEqual([
+      ['conduit/pattern-deviation@c1#zone-count', 'medium'],
+    ]);
   });
 });

@@ -28,7 +28,9 @@ export const roleAffinity = (model: SystemModel, zoneId: string, roleId: ZoneRol
     if (role.excluded.some((name) => asset.attributes[name])) return false;
     if (role.attributes.some((name) => asset.attributes[name])) return true;
     const level = levelOf(asset);
-    return role.purdueLevels !== undefined && level >= role.purdueLevels.min && level <= role.purdueLevels.max;
+    return (
+      role.purdueLevels !== undefined && level >= role.purdueLevels.min && level <= role.purdueLevels.max
+    );
   });
   return matching.length / assets.length;
 };
@@ -54,9 +56,17 @@ export const deviationsFor = (
     const protocol = canonicalProtocol(channel.protocol);
     const where = `${protocol}:${channel.from}:${channel.to}`;
     const text = `${channel.protocol}${channel.port === undefined ? '' : `/${channel.port}`} from ${channel.from} to ${channel.to}`;
-    const direction = channel.from === from && channel.to === to ? 'forward' : channel.from === to && channel.to === from ? 'reverse' : undefined;
+    const direction =
+      channel.from === from && channel.to === to
+        ? 'forward'
+        : channel.from === to && channel.to === from
+          ? 'reverse'
+          : undefined;
     if (direction === undefined) {
-      add({ key: `zones:${where}`, because: `Channel ${text} runs between zones the pattern "${pattern.id}" does not join.` });
+      add({
+        key: `zones:${where}`,
+        because: `Channel ${text} runs between zones the pattern "${pattern.id}" does not join.`,
+      });
       continue;
     }
     if (pattern.isOneWay && direction === 'reverse') {
@@ -69,27 +79,44 @@ export const deviationsFor = (
     }
     const sameName = pattern.channels.filter((allowed) => sameProtocol(allowed.protocol, channel.protocol));
     if (sameName.length === 0) {
-      add({ key: `protocol:${where}`, because: `Channel ${text} uses ${channel.protocol}, which pattern "${pattern.id}" does not include.` });
+      add({
+        key: `protocol:${where}`,
+        because: `Channel ${text} uses ${channel.protocol}, which pattern "${pattern.id}" does not include.`,
+      });
       continue;
     }
     const sameDirection = sameName.filter((allowed) => allowed.direction === direction);
     if (sameDirection.length === 0) {
-      add({ key: `direction:${where}`, because: `Channel ${text} runs in a direction pattern "${pattern.id}" does not allow for ${channel.protocol}.` });
+      add({
+        key: `direction:${where}`,
+        because: `Channel ${text} runs in a direction pattern "${pattern.id}" does not allow for ${channel.protocol}.`,
+      });
       continue;
     }
     if (!sameDirection.some((allowed) => portAllows(allowed.port, channel.port ?? '0-65535'))) {
       const ports = sameDirection.map((allowed) => allowed.port ?? 'any').join(', ');
-      add({ key: `port:${where}`, because: `Channel ${text} uses a port outside what pattern "${pattern.id}" allows for ${channel.protocol} (${ports}).` });
+      add({
+        key: `port:${where}`,
+        because: `Channel ${text} uses a port outside what pattern "${pattern.id}" allows for ${channel.protocol} (${ports}).`,
+      });
     }
   }
   for (const kind of pattern.requiredEnforcement) {
     if (!conduit.enforcement.includes(kind)) {
-      add({ key: `enforcement:${kind}`, because: `Pattern "${pattern.id}" requires ${kind} enforcement, which the conduit does not list.`, severity: 'high' });
+      add({
+        key: `enforcement:${kind}`,
+        because: `Pattern "${pattern.id}" requires ${kind} enforcement, which the conduit does not list.`,
+        severity: 'high',
+      });
     }
   }
   for (const kind of pattern.recommendedEnforcement) {
     if (!conduit.enforcement.includes(kind)) {
-      add({ key: `enforcement:${kind}`, because: `Pattern "${pattern.id}" recommends ${kind} enforcement, which the conduit does not list.`, severity: 'low' });
+      add({
+        key: `enforcement:${kind}`,
+        because: `Pattern "${pattern.id}" recommends ${kind} enforcement, which the conduit does not list.`,
+        severity: 'low',
+      });
     }
   }
   return [...deviations.values()];
@@ -105,7 +132,8 @@ export const fitPattern = (model: SystemModel, conduit: Conduit, pattern: Integr
   for (const from of conduit.zones) {
     for (const to of conduit.zones) {
       if (from === to) continue;
-      const affinity = roleAffinity(model, from, pattern.roles.from) + roleAffinity(model, to, pattern.roles.to);
+      const affinity =
+        roleAffinity(model, from, pattern.roles.from) + roleAffinity(model, to, pattern.roles.to);
       const deviations = deviationsFor(conduit, pattern, from, to);
       if (
         best === undefined ||
@@ -116,6 +144,11 @@ export const fitPattern = (model: SystemModel, conduit: Conduit, pattern: Integr
       }
     }
   }
-  if (best === undefined) return { from: conduit.zones[0] ?? '', to: conduit.zones[0] ?? '', deviations: deviationsFor(conduit, pattern, '', '') };
+  if (best === undefined)
+    return {
+      from: conduit.zones[0] ?? '',
+      to: conduit.zones[0] ?? '',
+      deviations: deviationsFor(conduit, pattern, '', ''),
+    };
   return { from: best.from, to: best.to, deviations: best.deviations };
 };

@@ -11,8 +11,16 @@ const assets = [
   anAsset({ id: 'fw-1', kind: 'firewall', zone: 'dmz-enterprise' }),
 ];
 const conduits = [
-  aConduit({ id: 'dmz-control', zones: ['dmz', 'control'], channels: [{ protocol: 'opc-ua', from: 'dmz', to: 'control' }] }),
-  aConduit({ id: 'dmz-enterprise', zones: ['dmz', 'enterprise'], channels: [{ protocol: 'https', from: 'enterprise', to: 'dmz' }] }),
+  aConduit({
+    id: 'dmz-control',
+    zones: ['dmz', 'control'],
+    channels: [{ protocol: 'opc-ua', from: 'dmz', to: 'control' }],
+  }),
+  aConduit({
+    id: 'dmz-enterprise',
+    zones: ['dmz', 'enterprise'],
+    channels: [{ protocol: 'https', from: 'enterprise', to: 'dmz' }],
+  }),
 ];
 
 describe('conduit/unused', () => {
@@ -20,7 +28,11 @@ describe('conduit/unused', () => {
     const model = modelWith({ zones, assets, conduits });
     const findings = fire(unusedConduit, model);
     expect(outline(findings)).toEqual([
-      { ruleId: 'conduit/unused', subject: 'dmz-enterprise', evidence: ['dmz-enterprise', 'dmz', 'enterprise'] },
+      {
+        ruleId: 'conduit/unused',
+        subject: 'dmz-enterprise',
+        evidence: ['dmz-enterprise', 'dmz', 'enterprise'],
+      },
     ]);
     expect(findings[0]?.severity).toBe('low');
   });

@@ -39,7 +39,8 @@ export const unusedConduit = defineRule({
   detection:
     'No data flow between the zones it joins is allowed by its channels (or crosses it at all), and no device ' +
     'placed in it is a flow endpoint. Reported as info while the model has no data flows at all.',
-  remediation: 'Model the data flows that use the conduit, or remove the conduit and the connection it stands for.',
+  remediation:
+    'Model the data flows that use the conduit, or remove the conduit and the connection it stands for.',
   check(conduit, model) {
     if (crossedConduits(model).has(conduit.id)) return [];
     const none = model.dataFlows.length === 0;

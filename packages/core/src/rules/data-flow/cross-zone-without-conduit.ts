@@ -13,7 +13,8 @@ export const crossZoneWithoutConduit = defineRule({
     'Every communication between zones has to pass through a conduit, because the conduit is where that traffic is ' +
     'restricted, monitored and given a security level. A flow with no conduit is either an undocumented path ' +
     'around the zone boundary or a gap in the model; both leave the connection unassessed.',
-  detection: 'The source and destination assets of a data flow are in different zones and no conduit joins those zones.',
+  detection:
+    'The source and destination assets of a data flow are in different zones and no conduit joins those zones.',
   remediation:
     'Add a conduit between the two zones with a channel for this protocol and direction, or stop the flow if it is ' +
     'not needed.',

@@ -10,5 +10,7 @@ export const flowZones = (
 });
 
 /** "modbus-tcp/502" or "https". */
-export const protocolText = (flow: { readonly protocol: string; readonly port?: number | string | undefined }): string =>
-  flow.port === undefined ? flow.protocol : `${flow.protocol}/${flow.port}`;
+export const protocolText = (flow: {
+  readonly protocol: string;
+  readonly port?: number | string | undefined;
+}): string => (flow.port === undefined ? flow.protocol : `${flow.protocol}/${flow.port}`);

@@ -8,10 +8,16 @@ const conduit = (channels: { protocol: string; port?: number | string; from: str
 
 describe('data-flow/not-allowed-by-conduit', () => {
   it('fires when the only channel runs the other way', () => {
-    const model = modelWith({ conduits: [conduit([{ protocol: 'opc-ua', port: 4840, from: 'control', to: 'dmz' }])] });
+    const model = modelWith({
+      conduits: [conduit([{ protocol: 'opc-ua', port: 4840, from: 'control', to: 'dmz' }])],
+    });
     const findings = fire(notAllowedByConduit, model);
     expect(outline(findings)).toEqual([
-      { ruleId: 'data-flow/not-allowed-by-conduit', subject: 'hist-plc', evidence: ['historian', 'plc-1', 'dmz-control'] },
+      {
+        ruleId: 'data-flow/not-allowed-by-conduit',
+        subject: 'hist-plc',
+        evidence: ['historian', 'plc-1', 'dmz-control'],
+      },
     ]);
     expect(findings[0]?.severity).toBe('medium');
   });
@@ -19,7 +25,10 @@ describe('data-flow/not-allowed-by-conduit', () => {
   it.each([
     ['another protocol', [{ protocol: 'modbus-tcp', port: 502, from: 'dmz', to: 'control' }]],
     ['another port', [{ protocol: 'opc-ua', port: 4843, from: 'dmz', to: 'control' }]],
-    ['a range that excludes the port', [{ protocol: 'opc-ua', port: '4841-4850', from: 'dmz', to: 'control' }]],
+    [
+      'a range that excludes the port',
+      [{ protocol: 'opc-ua', port: '4841-4850', from: 'dmz', to: 'control' }],
+    ],
   ])('fires when the channel has %s', (_label, channels) => {
     expect(fire(notAllowedByConduit, modelWith({ conduits: [conduit(channels)] }))).toHaveLength(1);
   });
@@ -42,7 +51,10 @@ describe('data-flow/not-allowed-by-conduit', () => {
   it('does not fire for flows inside a zone or without a conduit (another rule reports those)', () => {
     const model = modelWith({
       conduits: [],
-      dataFlows: [aDataFlow({ id: 'hist-plc', from: 'historian', to: 'plc-1' }), aDataFlow({ id: 'hmi-plc', from: 'hmi-1', to: 'plc-1' })],
+      dataFlows: [
+        aDataFlow({ id: 'hist-plc', from: 'historian', to: 'plc-1' }),
+        aDataFlow({ id: 'hmi-plc', from: 'hmi-1', to: 'plc-1' }),
+      ],
     });
     expect(fire(notAllowedByConduit, model)).toEqual([]);
   });

@@ -26,7 +26,11 @@ export const notAllowedByConduit = defineRule({
     if (!from || !to || from.id === to.id) return [];
     const conduits = model.conduitsBetween(from.id, to.id);
     if (conduits.length === 0) return [];
-    if (conduits.some((conduit) => conduit.channels.some((channel) => channelAllows(channel, flow, from.id, to.id)))) {
+    if (
+      conduits.some((conduit) =>
+        conduit.channels.some((channel) => channelAllows(channel, flow, from.id, to.id)),
+      )
+    ) {
       return [];
     }
     const undeclared = conduits.every((conduit) => conduit.channels.length === 0);

@@ -23,7 +23,8 @@ export const unknownEndpointZone = defineRule({
       return asset && (!asset.isInScope || asset.zone === undefined) ? [asset] : [];
     });
     if (unknown.length === 0) return [];
-    const describe = (asset: Asset) => `${asset.id} is ${asset.isInScope ? 'assigned to no zone' : 'out of scope'}`;
+    const describe = (asset: Asset) =>
+      `${asset.id} is ${asset.isInScope ? 'assigned to no zone' : 'out of scope'}`;
     return [
       {
         because: `Flow ${named(flow)} cannot be checked against conduits: ${[...new Set(unknown)].map(describe).join(' and ')}.`,

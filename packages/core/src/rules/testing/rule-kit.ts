@@ -11,7 +11,8 @@ import type { AnyRule, RuleContext } from '../rule';
 /** Helpers for rule tests: a builder model, a stub context from explicit targets, and one rule run through the engine. */
 
 /** The default builder system with some collections replaced, resolved. */
-export const modelWith = (overrides: Partial<SystemFileInput> = {}): SystemModel => resolveOrThrow(aSystem(overrides));
+export const modelWith = (overrides: Partial<SystemFileInput> = {}): SystemModel =>
+  resolveOrThrow(aSystem(overrides));
 
 /** A stub rule context: targets are the explicit zone/conduit targets; derived targets may be given per id. */
 export const stubContext = (
@@ -32,8 +33,11 @@ export const target = (level: SecurityLevel | readonly number[]) => ({
 export const vector = (level: SecurityLevel): SecurityLevelVector => uniformVector(level);
 
 /** Runs one rule through the engine. */
-export const fire = (rule: AnyRule, model: SystemModel, context: RuleContext = stubContext(model)): Finding[] =>
-  runRules(model, context, [rule]);
+export const fire = (
+  rule: AnyRule,
+  model: SystemModel,
+  context: RuleContext = stubContext(model),
+): Finding[] => runRules(model, context, [rule]);
 
 /** What rule tests assert: rule id, subject id, evidence ids (and severity/key where they vary). */
 export const outline = (findings: readonly Finding[]) =>

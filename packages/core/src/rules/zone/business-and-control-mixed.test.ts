@@ -21,11 +21,18 @@ describe('zone/business-and-control-mixed', () => {
     const model = modelWith({
       assets: [
         anAsset({ id: 'plc-1', kind: 'plc', zone: 'control' }),
-        anAsset({ id: 'office-pc', kind: 'workstation', zone: 'control', attributes: { isBusinessSystem: true } }),
+        anAsset({
+          id: 'office-pc',
+          kind: 'workstation',
+          zone: 'control',
+          attributes: { isBusinessSystem: true },
+        }),
         anAsset({ id: 'historian', kind: 'historian', zone: 'dmz' }),
       ],
     });
-    expect(outline(fire(businessAndControlMixed, model)).map((finding) => finding.evidence)).toEqual([['office-pc']]);
+    expect(outline(fire(businessAndControlMixed, model)).map((finding) => finding.evidence)).toEqual([
+      ['office-pc'],
+    ]);
   });
 
   it('does not fire for separate enterprise and control zones, or for network devices beside business systems', () => {

@@ -13,7 +13,9 @@ describe('zone/empty', () => {
         anAsset({ id: 'old-pc', kind: 'workstation', zone: 'spare', isInScope: false }),
       ],
     });
-    expect(outline(fire(emptyZone, model))).toEqual([{ ruleId: 'zone/empty', subject: 'spare', evidence: ['spare'] }]);
+    expect(outline(fire(emptyZone, model))).toEqual([
+      { ruleId: 'zone/empty', subject: 'spare', evidence: ['spare'] },
+    ]);
   });
 
   it('does not fire for zones with assets or for a parent of nested zones', () => {

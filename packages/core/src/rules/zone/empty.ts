@@ -1,7 +1,9 @@
 import { defineRule } from '../rule';
 import { named, perModel, refsOf } from '../support';
 
-const parentZoneIds = perModel((model) => new Set(model.zones.flatMap((zone) => (zone.parent ? [zone.parent] : []))));
+const parentZoneIds = perModel(
+  (model) => new Set(model.zones.flatMap((zone) => (zone.parent ? [zone.parent] : []))),
+);
 
 /** ZCR 3.1: a zone that groups no in-scope asset. */
 export const emptyZone = defineRule({
@@ -17,6 +19,11 @@ export const emptyZone = defineRule({
   remediation: 'Assign the assets that belong to the zone, or remove the zone and the conduits that join it.',
   check(zone, model) {
     if (zone.assetIds.length > 0 || parentZoneIds(model).has(zone.id)) return [];
-    return [{ because: `Zone ${named(zone)} holds no in-scope assets and no nested zones.`, evidence: refsOf(model, [zone.id]) }];
+    return [
+      {
+        because: `Zone ${named(zone)} holds no in-scope assets and no nested zones.`,
+        evidence: refsOf(model, [zone.id]),
+      },
+    ];
   },
 });

@@ -12,5 +12,8 @@ export const splitZone = (
   isOther: (asset: Asset) => boolean,
 ): { readonly singledOut: readonly Asset[]; readonly others: readonly Asset[] } => {
   const assets = model.assetsIn(zone.id);
-  return { singledOut: assets.filter(isSingledOut), others: assets.filter((asset) => !isSingledOut(asset) && isOther(asset)) };
+  return {
+    singledOut: assets.filter(isSingledOut),
+    others: assets.filter((asset) => !isSingledOut(asset) && isOther(asset)),
+  };
 };

@@ -5,7 +5,10 @@ import { safetyAssetsMixed } from './safety-assets-mixed';
 
 const mixed = (zoneFlag?: boolean) =>
   modelWith({
-    zones: [aZone({ id: 'control', ...(zoneFlag === undefined ? {} : { isSafetyRelated: zoneFlag }) }), aZone({ id: 'dmz' })],
+    zones: [
+      aZone({ id: 'control', ...(zoneFlag === undefined ? {} : { isSafetyRelated: zoneFlag }) }),
+      aZone({ id: 'dmz' }),
+    ],
     assets: [
       anAsset({ id: 'plc-1', kind: 'plc', zone: 'control' }),
       anAsset({ id: 'sis-1', kind: 'safety-controller', zone: 'control' }),

@@ -27,7 +27,9 @@ export const safetyAssetsMixed = defineRule({
       (asset) => !asset.attributes.isNetworkDevice,
     );
     if (safety.length === 0 || others.length === 0) return [];
-    const designated = model.file.zones.some((input) => input.id === zone.id && input.isSafetyRelated === true);
+    const designated = model.file.zones.some(
+      (input) => input.id === zone.id && input.isSafetyRelated === true,
+    );
     return [
       {
         because:

@@ -21,9 +21,13 @@ describe('zone/safety-designation-mismatch', () => {
   });
 
   it('fires (low) for a zone marked safety-related without safety assets', () => {
-    const model = modelWith({ zones: [aZone({ id: 'control' }), aZone({ id: 'dmz', isSafetyRelated: true })] });
+    const model = modelWith({
+      zones: [aZone({ id: 'control' }), aZone({ id: 'dmz', isSafetyRelated: true })],
+    });
     const findings = fire(safetyDesignationMismatch, model);
-    expect(outline(findings)).toEqual([{ ruleId: 'zone/safety-designation-mismatch', subject: 'dmz', evidence: ['dmz'] }]);
+    expect(outline(findings)).toEqual([
+      { ruleId: 'zone/safety-designation-mismatch', subject: 'dmz', evidence: ['dmz'] },
+    ]);
     expect(findings[0]?.severity).toBe('low');
   });
 

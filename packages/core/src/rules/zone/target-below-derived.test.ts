@@ -5,12 +5,16 @@ import { fire, modelWith, outline, stubContext, target, vector } from '../testin
 import { targetBelowDerived } from './target-below-derived';
 
 describe('zone/target-below-derived', () => {
-  const model = modelWith({ zones: [aZone({ id: 'control', securityLevelTarget: target(2) }), aZone({ id: 'dmz' })] });
+  const model = modelWith({
+    zones: [aZone({ id: 'control', securityLevelTarget: target(2) }), aZone({ id: 'dmz' })],
+  });
 
   it('fires when the derived SL-T is higher in some FR', () => {
     const context = stubContext(model, { control: parseSecurityLevelVector([2, 2, 3, 2, 3, 2, 2]) });
     const findings = fire(targetBelowDerived, model, context);
-    expect(outline(findings)).toEqual([{ ruleId: 'zone/target-below-derived', subject: 'control', evidence: ['control'] }]);
+    expect(outline(findings)).toEqual([
+      { ruleId: 'zone/target-below-derived', subject: 'control', evidence: ['control'] },
+    ]);
     expect(findings[0]?.because).toContain('FR3');
     expect(findings[0]?.because).toContain('FR5');
     expect(findings[0]?.because).not.toContain('FR1');

@@ -12,7 +12,8 @@ export const targetBelowDerived = defineRule({
   rationale:
     'An explicit target overrides what the risk assessment derived from the scenarios. Setting it lower accepts ' +
     'more risk than the criteria allow, which is a decision the asset owner must see and sign off, not a side effect.',
-  detection: 'For some FR, the SL-T in force for the zone is lower than the SL-T derived from its threat scenarios.',
+  detection:
+    'For some FR, the SL-T in force for the zone is lower than the SL-T derived from its threat scenarios.',
   remediation:
     'Raise the explicit SL-T to at least the derived level in those FRs, or record in the justification why the ' +
     'lower target is acceptable and accept the finding through triage.',
