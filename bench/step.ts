@@ -1,0 +1,251 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SystemModel } from '@zonewise/core';
+import { loadBenchApi, type BenchApi } from './api';
+import { collectGarbage, currentRssMb, peakRssMb, resetPeakRss } from './memory';
+import { summariseProfile, topSelfTime, type CpuProfile } from './profile-summary';
+import { STEPS, type HotSpot, type Step, type StepResult } from './steps';
+
+/**
+ * Child process of the benchmark: prepares the input of one step (untimed), then times the step alone and reads the
+ * peak RSS it reached. One process per step and size, so that no step inherits another's heap or JIT state.
+ *
+ *   node --import tsx --expose-gc bench/step.ts --step assess --size 100000 --json m.json --yaml m.yaml --out r.json
+ */
+
+const { values } = parseArgs({
+  options: {
+    step: { type: 'string' },
+    size: { type: 'string' },
+    json: { type: 'string' },
+    yaml: { type: 'string' },
+    out: { type: 'string' },
+    repeat: { type: 'string', default: '1' },
+    'profile-dir': { type: 'string' },
+    root: { type: 'string', default: process.cwd() },
+  },
+});
+
+const step = values.step as Step;
+if (!(STEPS as readonly string[]).includes(step) || !values.json || !values.yaml || !values.out) {
+  process.stderr.write(
+    'usage: step.ts --step <step> --size <n> --json <file> --yaml <file> --out <result.json>\n',
+  );
+  process.exit(2);
+}
+const size = Number(values.size);
+const repeat = Math.max(1, Number(values.repeat));
+const jsonPath = values.json;
+const yamlPath = values.yaml;
+const outPath = values.out;
+
+/** A step whose input could not be prepared: nothing to time. */
+class Unavailable extends Error {
+  constructor(
+    message: string,
+    readonly status: 'skipped' | 'failed',
+  ) {
+    super(message);
+  }
+}
+
+const MB = 1024 * 1024;
+
+const describe = (value: unknown): string => {
+  if (typeof value === 'string') return `${(value.length / MB).toFixed(1)} M characters`;
+  if (typeof value !== 'object' || value === null) return typeof value;
+  const counts = Object.entries(value)
+    .filter(([, entry]) => Array.isArray(entry))
+    .map(([key, entry]) => `${key} ${(entry as unknown[]).length}`);
+  return counts.slice(0, 8).join(', ');
+};
+
+const load = (api: BenchApi, text: string, format: 'json' | 'yaml'): unknown => {
+  if (!api.loadAssessmentText) {
+    if (format === 'json') return JSON.parse(text) as unknown;
+    throw new Unavailable(
+      'YAML loading needs loadAssessmentText from @zonewise/formats, which is not there yet',
+      'skipped',
+    );
+  }
+  const loaded = api.loadAssessmentText(text, {
+    fileName: format === 'json' ? 'synthetic.json' : 'synthetic.yaml',
+  });
+  if (!loaded.ok) {
+    throw new Unavailable(
+      `loadAssessmentText rejected the synthetic ${format}: ${JSON.stringify(loaded.diagnostics.slice(0, 3))}`,
+      'failed',
+    );
+  }
+  return loaded.data;
+};
+
+const resolve = (api: BenchApi, document: unknown): SystemModel => {
+  const resolved = api.resolveSystem(document);
+  if (!resolved.ok) {
+    const codes = [...new Set(resolved.diagnostics.map((diagnostic) => diagnostic.code))].join(', ');
+    throw new Unavailable(
+      `resolveSystem rejected the synthetic model (${resolved.diagnostics.length} diagnostics: ${codes})`,
+      'failed',
+    );
+  }
+  return resolved.value;
+};
+
+const needAssess = (api: BenchApi): NonNullable<BenchApi['assessSystem']> => {
+  if (!api.assessSystem)
+    throw new Unavailable('assessSystem is not exported by @zonewise/core yet', 'skipped');
+  return api.assessSystem;
+};
+
+/** Builds the untimed input of a step and returns the timed operation with a description of its output. */
+const prepare = (api: BenchApi): { run: () => unknown; detail: (output: unknown) => string } => {
+  const readJson = () => readFileSync(jsonPath, 'utf8');
+  switch (step) {
+    case 'load-json': {
+      const text = readJson();
+      return {
+        run: () => load(api, text, 'json'),
+        detail: (output) =>
+          `${(text.length / MB).toFixed(0)} MB text → ${describe(output)}${api.loadAssessmentText ? '' : ' (JSON.parse: no loadAssessmentText yet)'}`,
+      };
+    }
+    case 'load-yaml': {
+      if (!api.loadAssessmentText) load(api, '', 'yaml');
+      const text = readFileSync(yamlPath, 'utf8');
+      return {
+        run: () => load(api, text, 'yaml'),
+        detail: (output) => `${(text.length / MB).toFixed(0)} MB text → ${describe(output)}`,
+      };
+    }
+    case 'resolve': {
+      const document = JSON.parse(readJson()) as unknown;
+      return {
+        run: () => api.resolveSystem(document),
+        detail: (output) => {
+          const resolved = output as ReturnType<BenchApi['resolveSystem']>;
+          if (!resolved.ok)
+            throw new Unavailable(
+              `resolveSystem rejected the synthetic model: ${resolved.diagnostics
+                .slice(0, 3)
+                .map((d) => d.code)
+                .join(', ')}`,
+              'failed',
+            );
+          return `ok, ${resolved.warnings.length} warnings`;
+        },
+      };
+    }
+    case 'assess': {
+      const assess = needAssess(api);
+      const model = resolve(api, JSON.parse(readJson()));
+      return { run: () => assess(model), detail: describe };
+    }
+    case 'assess-end-to-end': {
+      const assess = needAssess(api);
+      const text = readJson();
+      return { run: () => assess(resolve(api, load(api, text, 'json'))), detail: describe };
+    }
+    case 'report-markdown':
+    case 'report-html': {
+      const render = step === 'report-html' ? api.renderReportHtml : api.renderReportMarkdown;
+      if (!render)
+        throw new Unavailable(
+          `${step === 'report-html' ? 'renderReportHtml' : 'renderReportMarkdown'} is not exported by @zonewise/formats yet`,
+          'skipped',
+        );
+      const assess = needAssess(api);
+      const model = resolve(api, JSON.parse(readJson()));
+      const assessment = assess(model);
+      return {
+        run: () => render(model, assessment, { generatedAt: '2026-01-01T00:00:00.000Z', document: 'full' }),
+        detail: describe,
+      };
+    }
+  }
+};
+
+const main = async (): Promise<StepResult> => {
+  const api = await loadBenchApi();
+  let operation: ReturnType<typeof prepare>;
+  try {
+    operation = prepare(api);
+  } catch (error) {
+    if (error instanceof Unavailable) return { size, step, status: error.status, note: error.message };
+    throw error;
+  }
+  collectGarbage();
+  const processPeakRssMb = peakRssMb();
+  const baselineRssMb = currentRssMb();
+  const peakIsPerStep = resetPeakRss();
+
+  let session: Session | undefined;
+  if (values['profile-dir']) {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+  }
+  const started = performance.now();
+  let output: unknown;
+  try {
+    output = operation.run();
+  } catch (error) {
+    if (error instanceof Unavailable) return { size, step, status: error.status, note: error.message };
+    throw error;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const peak = peakRssMb();
+  let profilePath: string | undefined;
+  let hotSpots: readonly HotSpot[] = [];
+  let selfHotSpots: readonly HotSpot[] = [];
+  if (session && values['profile-dir']) {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(values['profile-dir'], { recursive: true });
+    profilePath = join(values['profile-dir'], `${size}-${step}.cpuprofile`);
+    writeFileSync(profilePath, JSON.stringify(profile));
+    hotSpots = summariseProfile(profile as CpuProfile, { root: values.root, limit: 25 });
+    selfHotSpots = topSelfTime(profile as CpuProfile, { root: values.root, limit: 25 });
+    session.disconnect();
+  }
+  let detail: string;
+  try {
+    detail = operation.detail(output);
+  } catch (error) {
+    if (error instanceof Unavailable) return { size, step, status: error.status, note: error.message };
+    throw error;
+  }
+  output = undefined;
+
+  const runs = [seconds];
+  for (let index = 1; index < repeat; index += 1) {
+    collectGarbage();
+    const again = performance.now();
+    output = operation.run();
+    runs.push((performance.now() - again) / 1000);
+    output = undefined;
+  }
+  return {
+    size,
+    step,
+    status: 'ok',
+    seconds,
+    bestSeconds: Math.min(...runs),
+    runs,
+    peakRssMb: peak,
+    baselineRssMb,
+    processPeakRssMb: Math.max(processPeakRssMb, peak),
+    peakIsPerStep,
+    detail,
+    ...(api.notes.length > 0 && step.startsWith('load') && !api.loadAssessmentText
+      ? { note: 'measured with JSON.parse' }
+      : {}),
+    ...(profilePath ? { profile: profilePath, hotSpots, selfHotSpots } : {}),
+  };
+};
+
+const result = await main();
+writeFileSync(outPath, `${JSON.stringify(result)}\n`);
