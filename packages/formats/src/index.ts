@@ -1,0 +1,3 @@
+// Public API of @zonewise/formats. Other packages import only from here.
+
+export * from './rules-doc/render-rules-markdown';
