@@ -2,6 +2,7 @@ import {
   FOUNDATIONAL_REQUIREMENTS,
   FR_INFO,
   findZoneRole,
+  ZONE_ROLES,
   type AnyRule,
   type IntegrationPattern,
   type RuleSubjectKind,
@@ -98,7 +99,8 @@ export const renderRulesMarkdown = (
 ): string => {
   const groups: RuleSubjectKind[] = [];
   for (const rule of rules) if (!groups.includes(rule.appliesTo)) groups.push(rule.appliesTo);
-  const roles = [...new Set(patterns.flatMap((pattern) => [pattern.roles.from, pattern.roles.to]))];
+  const used = new Set(patterns.flatMap((pattern) => [pattern.roles.from, pattern.roles.to]));
+  const roles = ZONE_ROLES.filter((role) => used.has(role.id));
   const lines = [
     '# Rules and integration patterns',
     '',
@@ -132,8 +134,8 @@ export const renderRulesMarkdown = (
       'in the zones:',
     '',
     ...table(
-      ['Role', 'Title', 'Zones that hold'],
-      roles.map((id) => [`\`${id}\``, roleTitle(id), findZoneRole(id)?.description ?? '']),
+      ['Role', 'Title', 'Typical contents'],
+      roles.map((role) => [`\`${role.id}\``, role.title, role.description]),
     ),
     '',
     ...patterns.flatMap(renderPattern),

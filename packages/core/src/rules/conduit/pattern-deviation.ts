@@ -9,7 +9,7 @@ export const patternDeviation = defineRule({
   id: 'conduit/pattern-deviation',
   appliesTo: 'conduit',
   title: 'Conduit deviates from the integration pattern it claims',
-  reference: { standard: 'Zonewise', clause: 'Integration patterns' },
+  reference: { standard: 'Zonewise', clause: 'integration patterns' },
   severity: 'medium',
   rationale:
     'Claiming a pattern tells reviewers that the conduit was designed like the reference: the same channels, the ' +
