@@ -1,3 +1,35 @@
 // Public API of @zonewise/formats. Other packages import only from here.
 
 export * from './rules-doc/render-rules-markdown';
+
+// Assessment report and CRS: document model, HTML and Markdown renderers, SVG figures.
+export {
+  plainText,
+  type Block,
+  type FigureBlock,
+  type Inline,
+  type InlineContent,
+  type ReportDocument,
+  type Section,
+  type TableBlock,
+  type TableColumn,
+  type Tone,
+} from './report/document-model';
+export { buildReportDocument, type ReportOptions } from './report/report-document';
+export {
+  REPORT_SECTION_IDS,
+  CRS_SECTION_IDS,
+  CRS_DOCUMENT_SECTION_IDS,
+  type ReportSectionId,
+} from './report/section-ids';
+export { renderReportHtml, renderDocumentHtml } from './report/render-html';
+export { renderReportMarkdown, renderDocumentMarkdown } from './report/render-markdown';
+export { renderZoneDiagramSvg, type ZoneDiagramOptions } from './report/svg/zone-diagram';
+export { renderRiskHeatMapSvg, type RiskHeatMapOptions } from './report/svg/risk-heat-map';
+export {
+  renderSecurityLevelRadarSvg,
+  type SecurityLevelSeries,
+  type SecurityLevelChartOptions,
+} from './report/svg/security-level-radar';
+export { renderSecurityLevelBarsSvg } from './report/svg/security-level-bars';
+export type { SvgFigure } from './report/svg/svg-text';

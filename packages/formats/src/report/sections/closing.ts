@@ -1,0 +1,260 @@
+import { formatPath, formatVector } from '@zonewise/core';
+import {
+  badge,
+  cell,
+  code,
+  codeCell,
+  joinInline,
+  list,
+  note,
+  paragraph,
+  section,
+  table,
+  text,
+  type Block,
+  type InlineContent,
+  type Section,
+} from '../document-model';
+import { idsInline, yesNo, type ReportContext } from '../report-context';
+import { approvalsTable } from './front-matter';
+
+/** Events after which the assessment must be repeated; the model-specific ones first. */
+const reassessmentTriggers = (context: ReportContext): InlineContent[] => {
+  const { model, assessment } = context;
+  const planned = model.countermeasures
+    .filter((countermeasure) => countermeasure.status === 'planned')
+    .map((countermeasure): InlineContent => [
+      text('When planned countermeasure '),
+      code(countermeasure.id),
+      text(
+        ` (${countermeasure.title}) is in place${countermeasure.dueDate ? `, due ${countermeasure.dueDate}` : ''}: re-rate the scenarios it is credited to and confirm the projected risk.`,
+      ),
+    ]);
+  const incomplete = assessment.completeness
+    .filter((step) => !step.isComplete)
+    .map((step): InlineContent => [
+      text(
+        `When ${step.step} (${step.title}) is completed: ${step.missing.length} item(s) are missing today.`,
+      ),
+    ]);
+  return [
+    ...planned,
+    ...incomplete,
+    [
+      text(
+        'Any change to zones, conduits, assets, access points or data flows: the approval becomes stale as soon as the model’s SHA-256 changes.',
+      ),
+    ],
+    [text('A new access point, remote-access path or external connection, or a new wireless network.')],
+    [text('A new vulnerability advisory or known-exploited vulnerability affecting an asset in scope.')],
+    [
+      text(
+        'A security incident or near miss in the SuC or a comparable plant, or a significant change in the threat environment.',
+      ),
+    ],
+    [
+      text(
+        'A change to the risk criteria, the tolerable risk, the process hazards (PHA/HAZOP) or the applicable regulations.',
+      ),
+    ],
+    [text('At the latest at the periodic review interval set by the asset owner’s security programme.')],
+  ];
+};
+
+/** Approval and re-assessment triggers (ZCR 7.1). */
+export const approvalSection = (context: ReportContext): Section => {
+  const { assessment } = context;
+  const valid = assessment.approvals.filter((entry) => !entry.isStale);
+  const blocks: Block[] = [
+    paragraph(
+      'The asset owner approves the assessment results (ZCR 7.1). Each approval records the SHA-256 of the exact model version it approves; when the model changes, the hash changes and the approval is stale.',
+    ),
+    paragraph('This report describes the model with SHA-256 ', code(assessment.modelSha256), '.'),
+    approvalsTable(context),
+  ];
+  for (const { approval } of assessment.approvals) {
+    if (approval.statement) blocks.push(paragraph(`Statement of ${approval.approver}: `, approval.statement));
+  }
+  blocks.push(
+    valid.length > 0
+      ? note('ok', `${valid.length} approval(s) apply to this exact model version.`)
+      : note(
+          assessment.approvals.length > 0 ? 'high' : 'medium',
+          assessment.approvals.length > 0
+            ? 'Every approval on record is for a different model version: this version is not approved.'
+            : 'This version has not been approved.',
+        ),
+    table(['Name', 'Role', 'Meaning (reviewed / approved)', 'Date', 'Signature'], [[[], [], [], [], []]], {
+      caption: `Sign-off for model ${assessment.modelSha256.slice(0, 12)}…`,
+    }),
+    paragraph('Re-assess when any of the following happens:'),
+    list(reassessmentTriggers(context)),
+  );
+  return section('approval', 'Approval and re-assessment (ZCR 7)', blocks);
+};
+
+/** Completeness of each ZCR step with what is missing. */
+export const completenessSection = (context: ReportContext): Section =>
+  section('completeness', 'Completeness per ZCR step', [
+    table(
+      ['Step', 'Title', 'Clause', 'Status', 'Missing'],
+      context.assessment.completeness.map((step) => [
+        cell(step.step),
+        cell(step.title),
+        cell(`${step.reference.standard} ${step.reference.clause}`),
+        [step.isComplete ? badge('Complete', 'ok') : badge('Incomplete', 'medium')],
+        step.missing.flatMap((item, index) => [
+          ...(index === 0 ? [] : [{ kind: 'line-break' as const }]),
+          text(item),
+        ]),
+      ]),
+      { emptyText: 'No completeness results.' },
+    ),
+  ]);
+
+const attributeList = (attributes: Readonly<Record<string, boolean>>): string =>
+  [
+    attributes['isSafetyRelated'] ? 'safety' : '',
+    attributes['controlsProcess'] ? 'controls process' : '',
+    attributes['isWireless'] ? 'wireless' : '',
+    attributes['isTemporarilyConnected'] ? 'temporary' : '',
+    attributes['isExternallyConnected'] ? 'external' : '',
+    attributes['isBusinessSystem'] ? 'business' : '',
+    attributes['isNetworkDevice'] ? 'network device' : '',
+  ]
+    .filter((attribute) => attribute !== '')
+    .join(', ');
+
+/** Appendices: asset list, vulnerability list, countermeasures, evidence, warnings. */
+export const appendicesSection = (context: ReportContext): Section => {
+  const { model, assessment } = context;
+  const children: Section[] = [
+    section('appendix-assets', 'Appendix: asset list', [
+      table(
+        [
+          'Asset',
+          'Name',
+          'Kind',
+          'Vendor / product / version',
+          { header: 'Purdue', align: 'center' },
+          'Zone',
+          { header: 'Worst impact', align: 'center' },
+          'Attributes',
+          'SL-C',
+          'In scope',
+        ],
+        model.assets.map((asset) => [
+          codeCell(asset.id),
+          cell(asset.name),
+          cell(asset.kind.title),
+          cell([asset.vendor, asset.product, asset.version].filter((part) => part !== undefined).join(' / ')),
+          cell(asset.purdueLevel ?? asset.kind.purdueLevel),
+          codeCell(model.zoneOf(asset.id)?.id ?? model.conduitOf(asset.id)?.id),
+          cell(asset.worstImpact),
+          cell(attributeList(asset.attributes)),
+          asset.securityLevelCapability ? [code(formatVector(asset.securityLevelCapability))] : [],
+          cell(yesNo(asset.isInScope !== false)),
+        ]),
+        { emptyText: 'No assets.' },
+      ),
+    ]),
+    section('appendix-vulnerabilities', 'Appendix: vulnerability list', [
+      table(
+        [
+          'Vulnerability',
+          'CVE',
+          'Advisory',
+          'Title',
+          { header: 'CVSS', align: 'right' },
+          'Known exploited',
+          'Assets',
+          'Remediation',
+        ],
+        model.vulnerabilities.map((vulnerability) => [
+          codeCell(vulnerability.id),
+          codeCell(vulnerability.cve),
+          codeCell(vulnerability.advisory),
+          cell(vulnerability.title),
+          cell(
+            vulnerability.cvss
+              ? `${vulnerability.cvss.score.toFixed(1)} (v${vulnerability.cvss.version})`
+              : undefined,
+          ),
+          vulnerability.isKnownExploited ? [badge('KEV', 'critical')] : cell('No'),
+          idsInline(vulnerability.assets),
+          cell(vulnerability.remediation),
+        ]),
+        { emptyText: 'No vulnerabilities recorded.' },
+      ),
+    ]),
+    section('appendix-countermeasures', 'Appendix: countermeasures', [
+      table(
+        [
+          'Countermeasure',
+          'Title',
+          'Type',
+          'Status',
+          'Applies to',
+          'Requirements',
+          { header: 'Likelihood −', align: 'center' },
+          { header: 'Impact −', align: 'center' },
+          'Owner',
+          'Due',
+        ],
+        model.countermeasures.map((countermeasure) => [
+          codeCell(countermeasure.id),
+          cell(countermeasure.title),
+          cell(countermeasure.type),
+          cell(countermeasure.status),
+          idsInline(countermeasure.appliesTo),
+          joinInline((countermeasure.requirements ?? []).map((requirement) => [code(requirement)])),
+          cell(countermeasure.likelihoodReduction ?? 0),
+          cell(countermeasure.impactReduction ?? 0),
+          cell(countermeasure.owner),
+          cell(countermeasure.dueDate),
+        ]),
+        { emptyText: 'No countermeasures recorded.' },
+      ),
+    ]),
+    section('appendix-evidence', 'Appendix: evidence and triage', [
+      table(
+        ['Subject', 'Requirement', 'Status', 'Countermeasure', 'Evidence', 'Justification'],
+        model.requirementStatus.map((entry) => [
+          codeCell(entry.subject),
+          codeCell(entry.requirement),
+          cell(entry.status),
+          codeCell(entry.countermeasure),
+          cell(entry.evidence),
+          cell(entry.justification),
+        ]),
+        { caption: 'Requirement status entries', emptyText: 'No requirement status recorded.' },
+      ),
+      table(
+        ['Finding', 'Decision', 'Justification', 'By', 'Date'],
+        model.triage.map((entry) => [
+          codeCell(entry.finding),
+          cell(entry.status),
+          cell(entry.justification),
+          cell(entry.by),
+          cell(entry.date),
+        ]),
+        { caption: 'Triage decisions on findings', emptyText: 'No triage decisions recorded.' },
+      ),
+    ]),
+  ];
+  if (assessment.warnings.length > 0) {
+    children.push(
+      section('appendix-warnings', 'Appendix: warnings from loading the model', [
+        table(
+          ['Code', 'Where', 'Message'],
+          assessment.warnings.map((warning) => [
+            [code(warning.code)],
+            codeCell(formatPath(warning.path) || undefined),
+            cell(warning.message),
+          ]),
+        ),
+      ]),
+    );
+  }
+  return section('appendices', 'Appendices', [paragraph('Reference lists behind the report.')], children);
+};

@@ -1,0 +1,129 @@
+import {
+  cell,
+  code,
+  codeCell,
+  joinInline,
+  link,
+  note,
+  paragraph,
+  section,
+  table,
+  text,
+  type Block,
+  type InlineContent,
+  type Section,
+} from '../document-model';
+import {
+  bandBadge,
+  bandLabel,
+  idsInline,
+  kindLabel,
+  ratingInline,
+  subjectAnchor,
+  subjectsOf,
+  requirementsOf,
+  type ReportContext,
+} from '../report-context';
+
+/** Recommendations: planned countermeasures with owner, due date and the risk after each; unmet scenarios (ZCR 5.12). */
+export const recommendationsSection = (context: ReportContext): Section => {
+  const { model, assessment } = context;
+  const planned = model.countermeasures.filter((countermeasure) => countermeasure.status === 'planned');
+  const stillAbove = assessment.scenarios.filter((scenario) => !scenario.residual.isTolerable);
+  const subjectsWithGaps = subjectsOf(context)
+    .map((subject) => ({ subject, result: requirementsOf(context, subject) }))
+    .filter((entry) => (entry.result?.counts.gaps ?? 0) > 0);
+
+  const effectOf = (countermeasureId: string): InlineContent => {
+    const affected = assessment.scenarios.filter((scenario) =>
+      scenario.plannedCountermeasures.some((ref) => ref.id === countermeasureId),
+    );
+    if (affected.length === 0) return cell('not credited to a scenario');
+    return affected.flatMap((scenario, index) => [
+      ...(index === 0 ? [] : [{ kind: 'line-break' as const }]),
+      code(scenario.id),
+      text(': '),
+      bandBadge(context, scenario.residual.band),
+      text(' → '),
+      bandBadge(context, scenario.projected.band),
+    ]);
+  };
+
+  const blocks: Block[] = [
+    paragraph(
+      'The planned countermeasures below are what the assessment relies on to bring risk down to the tolerable band (',
+      bandLabel(context, model.riskCriteria.tolerable),
+      '). The last column shows, for each scenario they are credited to, the residual risk today and the projected risk once they are in place.',
+    ),
+    table(
+      [
+        'Countermeasure',
+        'Title',
+        'Type',
+        'Applies to',
+        'Requirements',
+        'Owner',
+        'Due',
+        'Residual → projected',
+      ],
+      planned.map((countermeasure) => [
+        codeCell(countermeasure.id),
+        cell(countermeasure.title),
+        cell(countermeasure.type),
+        idsInline(countermeasure.appliesTo),
+        joinInline((countermeasure.requirements ?? []).map((requirement) => [code(requirement)])),
+        cell(countermeasure.owner ?? 'not assigned'),
+        cell(countermeasure.dueDate ?? 'not set'),
+        effectOf(countermeasure.id),
+      ]),
+      { caption: 'Planned countermeasures', emptyText: 'No countermeasures are planned.' },
+    ),
+  ];
+  if (stillAbove.length === 0) {
+    blocks.push(
+      note('ok', 'Every threat scenario is within the tolerable risk with the existing countermeasures.'),
+    );
+  } else {
+    blocks.push(
+      table(
+        [
+          'Scenario',
+          'Assessed in',
+          'Residual',
+          'Planned countermeasures',
+          'Projected',
+          'Suggested requirements',
+        ],
+        stillAbove.map((scenario) => [
+          [code(scenario.id), text(` ${scenario.title}`)],
+          [text(`${kindLabel(scenario.subject)} `), code(scenario.subject.id)],
+          ratingInline(context, scenario.residual),
+          scenario.plannedCountermeasures.length > 0
+            ? idsInline(scenario.plannedCountermeasures)
+            : cell('none'),
+          [
+            ...ratingInline(context, scenario.projected),
+            text(scenario.projected.isTolerable ? ' tolerable' : ' still above tolerable'),
+          ],
+          joinInline(scenario.suggestedRequirements.map((requirement) => [code(requirement)])),
+        ]),
+        {
+          caption:
+            'Scenarios above the tolerable risk with existing countermeasures, and the IEC 62443-3-3 requirements that address their FRs',
+        },
+      ),
+    );
+  }
+  blocks.push(
+    table(
+      ['Subject', { header: 'Open requirements', align: 'right' }, 'Matrix'],
+      subjectsWithGaps.map(({ subject, result }) => [
+        [text(`${kindLabel(subject)} `), code(subject.id)],
+        cell(result?.counts.gaps ?? 0),
+        [link('compliance matrix', subjectAnchor(context, 'compliance', subject))],
+      ]),
+      { caption: 'Requirement gaps to close', emptyText: 'No requirement gaps.' },
+    ),
+  );
+  return section('recommendations', 'Recommendations (ZCR 5.12)', blocks);
+};
