@@ -146,7 +146,7 @@ const finding = (
   status,
 });
 
-const approved = (model: SystemModel): ApprovalState[] => [
+const approved = (): ApprovalState[] => [
   {
     approval: {
       id: 'ap-1',
@@ -166,7 +166,7 @@ const inputFor = (model: SystemModel, overrides: Partial<CompletenessInput> = {}
   scenarios: [],
   targets: targetsOf(model),
   requirements: requirementsOf(model),
-  approvals: approved(model),
+  approvals: approved(),
   ...overrides,
 });
 
