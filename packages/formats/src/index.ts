@@ -33,3 +33,20 @@ export {
 } from './report/svg/security-level-radar';
 export { renderSecurityLevelBarsSvg } from './report/svg/security-level-bars';
 export type { SvgFigure } from './report/svg/svg-text';
+
+// Assessment file: YAML/JSON reader with line:column diagnostics, deterministic writers, in-place YAML update, JSON Schema.
+export {
+  detectAssessmentFormat,
+  loadAssessmentText,
+  type AssessmentFormat,
+  type FailedLoad,
+  type LoadOptions,
+  type LoadResult,
+  type LoadedAssessment,
+} from './project-file/load-assessment-text';
+export type { SourcePosition } from './project-file/locate-node';
+export { locateDiagnostics, type AssessmentSource } from './project-file/locate-diagnostics';
+export { formatDiagnostic } from './project-file/format-diagnostic';
+export { saveAssessmentJson, saveAssessmentYaml, type SaveYamlOptions } from './project-file/save-assessment';
+export { updateAssessmentYaml, type UpdateYamlOptions } from './project-file/update-assessment-yaml';
+export { ASSESSMENT_SCHEMA_ID, assessmentJsonSchema } from './project-file/assessment-json-schema';

@@ -1,0 +1,197 @@
+import type { SystemFileInput } from '@zonewise/core';
+
+/**
+ * An assessment that uses every part of the file format (all entity kinds, nested records, SL vectors in all three
+ * spellings, text that YAML would misread unquoted), for the round-trip and position tests.
+ */
+export const aFullAssessment = (): SystemFileInput => ({
+  $schema: 'urn:zonewise:assessment-file:v1',
+  formatVersion: 1,
+  assessment: {
+    title: 'Line 4: tablet press',
+    documentId: 'RA-2026-004',
+    version: '1.0',
+    date: '2026-11-20',
+    confidentiality: 'Internal',
+    team: [{ name: 'Ana Ruiz', role: 'OT security engineer', organisation: 'Example Pharma' }],
+    sessions: [{ date: '2026-11-18', topic: 'Zoning workshop', participants: ['Ana Ruiz', 'Tom Berg'] }],
+    revisions: [{ version: '0.9', date: '2026-11-10', author: 'Ana Ruiz', change: 'First draft' }],
+  },
+  system: {
+    id: 'line-4',
+    name: 'Tablet press line 4',
+    description: 'Press, coater and packaging.\nRuns three shifts.\n',
+    intendedUse: 'Compress and coat tablets',
+    equipmentUnderControl: 'Rotary press and pan coater',
+    site: 'Plant Süd',
+    owner: 'Example Pharma',
+    boundary: { logical: '10.4.0.0/16', physical: 'Hall 4 # cabinets 1-6' },
+    assumptions: ['Cabinets are locked', 'true'],
+    threatEnvironment: { description: 'Ransomware: the main concern', sources: ['CISA ICS advisories'] },
+    policies: [{ id: 'pol-remote', title: 'Remote access via jump host', url: 'https://example.com/pol' }],
+    regulations: [{ id: 'gmp-annex-11', title: 'EU GMP Annex 11' }],
+    references: [{ id: 'hazop-7', title: 'HAZOP study 7', description: '- node 3 and 4' }],
+  },
+  riskCriteria: {
+    likelihood: {
+      direction: 'ascending',
+      levels: [
+        { level: 1, label: 'Rare' },
+        { level: 2, label: 'Possible' },
+        { level: 3, label: 'Likely', description: 'Expected once a year' },
+      ],
+    },
+    impactCategories: [{ id: 'production', name: 'Production', levels: ['minor', 'major', 'severe'] }],
+    bands: [
+      { id: 'low', label: 'Low', securityLevel: 1, color: '#2e7d32' },
+      { id: 'high', label: 'High', securityLevel: 3 },
+    ],
+    matrix: [
+      ['low', 'low', 'high'],
+      ['low', 'high', 'high'],
+      ['high', 'high', 'high'],
+    ],
+    tolerable: 'low',
+    securityLevelTarget: { method: 'risk-band', floor: 1 },
+  },
+  threatSources: [{ id: 'insider', name: 'Disgruntled insider', capability: 2 }],
+  accessPoints: [
+    { id: 'ap-vpn', name: 'Vendor VPN', kind: 'remote-access', zone: 'dmz', isLogical: true, exposure: 4 },
+    { id: 'ap-usb', name: 'USB ports', kind: 'removable-media', zone: 'control' },
+  ],
+  zones: [
+    { id: 'dmz', name: 'DMZ', organisation: 'IT', securityLevelAchieved: '{2 2 1 1 2 1 2}' },
+    {
+      id: 'control',
+      name: 'Control',
+      isSafetyRelated: false,
+      assets: ['plc-1', 'hmi-1'],
+      securityLevelTarget: { levels: [2, 2, 2, 1, 2, 1, 2], justification: 'Set by the risk owner: "SL 2"' },
+      policies: ['pol-remote'],
+      assumptions: ['No wireless'],
+      parent: 'dmz',
+    },
+    {
+      id: 'safety',
+      name: 'Safety',
+      isSafetyRelated: true,
+      securityLevelTarget: { levels: 3, justification: 'SIL 2' },
+    },
+  ],
+  conduits: [
+    {
+      id: 'dmz-control',
+      name: 'DMZ to control',
+      zones: ['dmz', 'control'],
+      channels: [
+        { protocol: 'opc-ua', port: 4840, transport: 'tcp', from: 'dmz', to: 'control', isEncrypted: true },
+        { protocol: 'rdp', port: '3389-3390', from: 'dmz', to: 'control', purpose: 'Vendor support' },
+      ],
+      enforcement: ['firewall', 'jump-host'],
+      devices: ['fw-1'],
+      isExternal: false,
+    },
+    {
+      id: 'control-safety',
+      name: 'Control to safety',
+      zones: ['control', 'safety'],
+      pattern: 'safety-gateway',
+    },
+  ],
+  assets: [
+    {
+      id: 'plc-1',
+      name: 'Press PLC',
+      kind: 'plc',
+      vendor: 'Siemens',
+      product: 'S7-1500',
+      version: '2.9',
+      purdueLevel: 1,
+      zone: 'control',
+      isInScope: true,
+      criticality: { production: 3 },
+      attributes: { controlsProcess: true },
+      interfaces: [{ ip: '10.4.1.10', network: 'cell-1' }],
+      securityLevelCapability: [2, 2, 1, 1, 2, 1, 2],
+      tags: ['press', '@critical'],
+    },
+    { id: 'hmi-1', name: 'Press HMI', kind: 'hmi', zone: 'control', isInScope: true },
+    { id: 'fw-1', name: 'Cell firewall', kind: 'firewall', zone: 'dmz-control', isInScope: true },
+    { id: 'sis-1', name: 'Press SIS', kind: 'safety-controller', zone: 'safety', isInScope: false },
+  ],
+  dataFlows: [
+    { id: 'hmi-plc', from: 'hmi-1', to: 'plc-1', protocol: 's7comm', port: 102, purpose: 'Operation' },
+    { id: 'vpn-hmi', from: 'hmi-1', to: 'plc-1', protocol: 'rdp', accessPoint: 'ap-vpn' },
+  ],
+  threatScenarios: [
+    {
+      id: 'ts-ransomware',
+      title: 'Ransomware reaches the HMI',
+      source: 'cybercriminal',
+      entryPoint: 'ap-vpn',
+      zone: 'control',
+      targets: ['hmi-1'],
+      techniques: ['T0866', 'T0882'],
+      vulnerabilities: ['vuln-1'],
+      consequences: { production: 3 },
+      consequenceReference: 'HAZOP-7/3',
+      likelihood: 3,
+      residualLikelihood: 2,
+      countermeasures: ['cm-mfa'],
+      frs: ['FR1', 'RA'],
+    },
+  ],
+  vulnerabilities: [
+    {
+      id: 'vuln-1',
+      cve: 'CVE-2024-0001',
+      title: 'Web server overflow',
+      cvss: { version: '3.1', score: 9.8, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+      isKnownExploited: true,
+      assets: ['hmi-1'],
+      remediation: 'Update firmware',
+    },
+  ],
+  countermeasures: [
+    {
+      id: 'cm-mfa',
+      title: 'MFA on the jump host',
+      type: 'technical',
+      status: 'existing',
+      requirements: ['SR 1.1 RE 2'],
+      appliesTo: ['ap-vpn', 'dmz-control'],
+      likelihoodReduction: 1,
+      impactReduction: 0,
+      isCompensating: false,
+      owner: 'IT',
+      dueDate: '2027-01-31',
+    },
+  ],
+  requirementStatus: [
+    { subject: 'control', requirement: 'SR 1.1', status: 'met', evidence: 'AD accounts' },
+    {
+      subject: 'control',
+      requirement: 'SR 2.8',
+      status: 'not-applicable',
+      justification: 'No audit logs kept',
+    },
+  ],
+  triage: [
+    {
+      finding: 'zone/safety-assets-mixed@control',
+      status: 'accepted',
+      justification: 'Temporary',
+      by: 'Ana Ruiz',
+    },
+  ],
+  approvals: [
+    {
+      id: 'approval-1',
+      approver: 'Tom Berg',
+      role: 'Plant manager',
+      meaning: 'approved',
+      signedAt: '2026-11-21T10:00:00Z',
+      modelSha256: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+    },
+  ],
+});
