@@ -46,8 +46,26 @@ const capabilityOf = (assets: readonly Asset[]): SecurityLevelVector | undefined
 interface SubjectFacts {
   readonly statusOf: ReadonlyMap<string, RequirementStatusEntry>;
   readonly countermeasuresOf: ReadonlyMap<string, readonly Countermeasure[]>;
-  readonly members: readonly Asset[];
+  readonly memberCount: number;
+  /** capable[fr][level]: how many members declare an SL-C of at least `level` in that FR. */
+  readonly capable: Readonly<Record<Fr, readonly number[]>>;
 }
+
+const countCapable = (members: readonly Asset[]): Record<Fr, number[]> => {
+  const capable = Object.fromEntries(FOUNDATIONAL_REQUIREMENTS.map((fr) => [fr, [0, 0, 0, 0, 0]])) as Record<
+    Fr,
+    number[]
+  >;
+  for (const asset of members) {
+    const vector = asset.securityLevelCapability;
+    if (vector === undefined) continue;
+    for (const fr of FOUNDATIONAL_REQUIREMENTS) {
+      const counts = capable[fr];
+      for (let level = 1; level <= vector[fr]; level += 1) counts[level] = (counts[level] ?? 0) + 1;
+    }
+  }
+  return capable;
+};
 
 const evaluate = (model: SystemModel, requirement: RequirementDefinition, facts: SubjectFacts) => {
   const entry = facts.statusOf.get(requirement.id);
@@ -72,18 +90,16 @@ const evaluate = (model: SystemModel, requirement: RequirementDefinition, facts:
       ),
     } as const;
   }
-  const capable = facts.members.filter(
-    (asset) => (asset.securityLevelCapability?.[requirement.fr] ?? 0) >= requirement.minLevel,
-  );
-  if (capable.length > 0) {
-    const isAll = capable.length === facts.members.length;
+  const capable = facts.capable[requirement.fr][requirement.minLevel] ?? 0;
+  if (capable > 0) {
+    const isAll = capable === facts.memberCount;
     return {
       status: isAll ? 'met' : 'partial',
       basis: 'capability',
       countermeasures: [],
       evidence: isAll
         ? `SL-C of every asset reaches ${requirement.minLevel} in ${requirement.fr}`
-        : `SL-C reaches ${requirement.minLevel} in ${requirement.fr} for ${capable.length} of ${facts.members.length} assets`,
+        : `SL-C reaches ${requirement.minLevel} in ${requirement.fr} for ${capable} of ${facts.memberCount} assets`,
     } as const;
   }
   return { status: 'open', basis: 'none', countermeasures: [] } as const;
@@ -93,18 +109,15 @@ const evaluate = (model: SystemModel, requirement: RequirementDefinition, facts:
 const achievedFrom = (
   catalog: readonly RequirementDefinition[],
   stateOf: ReadonlyMap<string, RequirementState>,
-): SecurityLevelVector =>
-  vectorFrom((fr) => {
-    let level: SecurityLevel = 0;
-    for (const candidate of [1, 2, 3, 4] as const) {
-      const isSatisfied = catalog
-        .filter((requirement) => requirement.fr === fr && requirement.minLevel <= candidate)
-        .every((requirement) => SATISFIED.has(stateOf.get(requirement.id) ?? 'open'));
-      if (!isSatisfied) break;
-      level = candidate;
-    }
-    return level;
-  });
+): SecurityLevelVector => {
+  const lowestUnsatisfied = new Map<Fr, number>();
+  for (const requirement of catalog) {
+    if (SATISFIED.has(stateOf.get(requirement.id) ?? 'open')) continue;
+    const lowest = lowestUnsatisfied.get(requirement.fr) ?? 5;
+    if (requirement.minLevel < lowest) lowestUnsatisfied.set(requirement.fr, requirement.minLevel);
+  }
+  return vectorFrom((fr) => ((lowestUnsatisfied.get(fr) ?? 5) - 1) as SecurityLevel);
+};
 
 /**
  * Requirements per zone and conduit from its SL-T vector (IEC 62443-3-2 ZCR 6.4 l; 62443-3-3 Annex B), with each
@@ -147,7 +160,8 @@ export const deriveRequirements = (
     const facts: SubjectFacts = {
       statusOf: statusBySubject.get(subject.id) ?? new Map(),
       countermeasuresOf,
-      members,
+      memberCount: members.length,
+      capable: countCapable(members),
     };
 
     const target = targetLevels.target;

@@ -80,6 +80,8 @@ export interface ScenarioFacts {
   readonly subjectAssets: SubjectAssets;
   /** Requirement ids the file marks met, compensated or not applicable, per zone or conduit. */
   readonly settledRequirements: (subjectId: string) => ReadonlySet<string>;
+  /** Ids of the requirements the given FRs select at one level (others at 0), in catalog order. */
+  readonly requirementsAt: (frs: readonly Fr[], level: SecurityLevel) => readonly string[];
 }
 
 /** Derives the facts for `assessScenario` once per model. */
@@ -92,7 +94,22 @@ export const deriveScenarioFacts = (model: SystemModel): ScenarioFacts => {
     settled.set(entry.subject, ids);
   }
   const none: ReadonlySet<string> = new Set();
-  return { subjectAssets: deriveSubjectAssets(model), settledRequirements: (id) => settled.get(id) ?? none };
+  const selections = new Map<string, readonly string[]>();
+  const requirementsAt = (frs: readonly Fr[], level: SecurityLevel): readonly string[] => {
+    const key = `${frs.join(',')}|${level}`;
+    const cached = selections.get(key);
+    if (cached) return cached;
+    const ids = selectRequirements(vectorFrom((fr) => (frs.includes(fr) ? level : 0))).map(
+      (requirement) => requirement.id,
+    );
+    selections.set(key, ids);
+    return ids;
+  };
+  return {
+    subjectAssets: deriveSubjectAssets(model),
+    settledRequirements: (id) => settled.get(id) ?? none,
+    requirementsAt,
+  };
 };
 
 /**
@@ -174,14 +191,13 @@ export const assessScenario = (
   }
   if (scenario.frs.length === 0) securityLevelReason += ' No FRs are named, so it applies to all seven.';
 
-  const covered = new Set(facts.settledRequirements(subject.id));
-  for (const countermeasure of existing)
-    for (const id of countermeasure.requirements ?? []) covered.add(normaliseRequirementId(id));
+  const settled = facts.settledRequirements(subject.id);
+  const listed = new Set(
+    existing.flatMap((countermeasure) => (countermeasure.requirements ?? []).map(normaliseRequirementId)),
+  );
   const suggestedRequirements = residual.isTolerable
     ? []
-    : selectRequirements(vectorFrom((fr) => (frs.includes(fr) ? securityLevel : 0)))
-        .map((requirement) => requirement.id)
-        .filter((id) => !covered.has(id));
+    : facts.requirementsAt(frs, securityLevel).filter((id) => !settled.has(id) && !listed.has(id));
 
   return {
     id: scenario.id,

@@ -53,7 +53,7 @@ export const accessPointBasis = (model: SystemModel, accessPoint: AccessPoint): 
   return {
     level: likelihoodFromAscending(criteria, ascending),
     ascending: Math.min(ascending, likelihoodLevelCount(criteria)),
-    label: `Base likelihood for a ${accessPoint.kind} access point ("${accessPoint.name}")`,
+    label: `Base likelihood for access point "${accessPoint.name}" (${accessPoint.kind})`,
     evidence,
   };
 };
