@@ -168,6 +168,26 @@ describe('updateAssessmentYaml', () => {
     expect(load(updated)).toEqual(file);
   });
 
+  it('writes the new data where the file shares a value through an anchor and alias', () => {
+    const text = [
+      'formatVersion: 1',
+      'system:',
+      '  name: x',
+      '  assumptions: &common [Locked cabinets]',
+      'zones:',
+      '  - id: a',
+      '    name: A',
+      '    assumptions: *common',
+      '',
+    ].join('\n');
+    const file = {
+      formatVersion: 1,
+      system: { name: 'x', assumptions: ['Locked cabinets', 'No wireless'] },
+      zones: [{ id: 'a', name: 'A', assumptions: ['Locked cabinets'] }],
+    };
+    expect(load(update(text, file))).toEqual(file);
+  });
+
   it('fills an empty document and a file whose root is not a mapping', () => {
     const file = aFullAssessment();
     expect(load(update('', file))).toEqual(file);

@@ -204,7 +204,7 @@ export const updateAssessmentYaml = (
     fileName: options.fileName ?? 'assessment.yaml',
     format: 'yaml',
   });
-  if (!loaded.ok) return loaded;
+  if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
   const { document } = loaded;
   const schema = assessmentFileSchema();
   const value = orderLikeSchema(newFile, schema, { omitEmptyDefaults: false });
