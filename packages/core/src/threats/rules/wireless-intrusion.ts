@@ -27,7 +27,8 @@ export const wirelessIntrusion: ThreatRule = defineThreatRule({
     'access points and sniffing give an attacker nearby a foothold in the zone the wireless network serves.',
   detection:
     'Each wireless access point (the zone it enters); each zone not already covered that holds in-scope wireless ' +
-    'assets; each conduit implemented by wireless devices. Targets the highest-impact assets there.',
+    'assets; each conduit implemented by wireless devices (targeting the zones its channels lead into). Targets ' +
+    'the highest-impact assets there.',
   frs: ['FR1', 'FR2', 'FR4', 'FR7'],
   source: 'hacktivist',
   techniques: ['T0860', 'T0887'],
@@ -69,7 +70,12 @@ export const wirelessIntrusion: ThreatRule = defineThreatRule({
     for (const conduit of model.conduits) {
       const wireless = context.subjectAssets(conduit.id).filter((asset) => asset.attributes.isWireless);
       if (wireless.length === 0) continue;
-      const joined = conduit.zones.flatMap((zoneId) => context.subjectAssets(zoneId));
+      // From the radio link an attacker reaches the zones that accept connections across the conduit.
+      const receivers =
+        conduit.channels.length === 0
+          ? conduit.zones
+          : [...new Set(conduit.channels.map((channel) => channel.to))];
+      const joined = receivers.flatMap((zoneId) => context.subjectAssets(zoneId));
       if (joined.length === 0) continue;
       scenarios.push(
         composeScenario(model, wirelessIntrusion, {
