@@ -14,7 +14,7 @@ import { buildReportDocument, type ReportOptions } from './report-document';
 import { REPORT_CSS } from './report-styles';
 
 /** Figures wider than this scroll on screen instead of shrinking below a readable size. */
-const WIDE_FIGURE = 1100;
+const WIDE_FIGURE = 1600;
 /** Sections with more children than this list only themselves in the table of contents. */
 const TOC_CHILD_LIMIT = 60;
 

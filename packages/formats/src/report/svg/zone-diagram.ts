@@ -47,8 +47,6 @@ interface Node {
 interface Band {
   readonly level: number | undefined;
   readonly nodes: Node[];
-  firstLine: number;
-  lineCount: number;
 }
 
 interface Edge {
@@ -145,7 +143,7 @@ export const renderZoneDiagramSvg = (model: SystemModel, options: ZoneDiagramOpt
   const bandLevels: (number | undefined)[] = levels.some((level) => level === undefined)
     ? [...distinct, undefined]
     : distinct;
-  const bands: Band[] = bandLevels.map((level) => ({ level, nodes: [], firstLine: 0, lineCount: 0 }));
+  const bands: Band[] = bandLevels.map((level) => ({ level, nodes: [] }));
   const nodeOf = new Map<string, Node>();
   model.zones.forEach((zone, index) => {
     const band = bandLevels.indexOf(levels[index]);
@@ -176,50 +174,68 @@ export const renderZoneDiagramSvg = (model: SystemModel, options: ZoneDiagramOpt
       );
   });
 
-  const maxPerBand = Math.max(1, ...bands.map((band) => band.nodes.length));
-  const columns = Math.min(maxPerBand, zoneCount <= 60 ? 5 : 8);
-
-  // Order zones inside each band by the mean column of their neighbours (one pass down, one up) to cut crossings.
-  const place = (): void => {
-    let line = 0;
-    for (const band of bands) {
-      band.firstLine = line;
-      band.lineCount = Math.max(1, Math.ceil(band.nodes.length / columns));
-      band.nodes.forEach((node, index) => {
-        node.line = line + Math.floor(index / columns);
-        node.column = index % columns;
-      });
-      line += band.lineCount;
-    }
-  };
-  const neighbours = (node: Node, isAbove: boolean): number[] =>
-    pairs
-      .flatMap(({ a, b }) => (a === node ? [b] : b === node ? [a] : []))
-      .filter((other) => (isAbove ? other.band < node.band : other.band > node.band))
-      .map((other) => other.column);
-  const reorder = (band: Band, isAbove: boolean): void => {
+  // Columns: each band is first laid out as one unbounded row, aligned with its neighbours by a few barycentre
+  // sweeps (down and up, twice), so that a process area's zones end up stacked in the same columns. The wide layout is
+  // then cut into strips of `stripColumns` columns, stacked top to bottom, each strip repeating the level rows.
+  const neighboursOf = new Map<Node, Node[]>();
+  for (const { a, b } of pairs) {
+    neighboursOf.set(a, [...(neighboursOf.get(a) ?? []), b]);
+    neighboursOf.set(b, [...(neighboursOf.get(b) ?? []), a]);
+  }
+  const position = new Map<Node, number>();
+  for (const band of bands) band.nodes.forEach((node, index) => position.set(node, index));
+  const sweep = (band: Band, isFromAbove: boolean): void => {
     const keyed = band.nodes.map((node, index) => {
-      const columnsOfNeighbours = neighbours(node, isAbove);
+      const anchors = (neighboursOf.get(node) ?? [])
+        // Neighbours in the same band pull too, so that a chain such as SCADA → HMI → PLC stays in one stack.
+        .filter(
+          (other) =>
+            other.band === node.band || (isFromAbove ? other.band < node.band : other.band > node.band),
+        )
+        .map((other) => position.get(other) ?? 0);
+      const own = position.get(node) ?? index;
       const key =
-        columnsOfNeighbours.length === 0
-          ? node.column
-          : columnsOfNeighbours.reduce((sum, column) => sum + column, 0) / columnsOfNeighbours.length;
-      return { node, key, index };
+        anchors.length === 0 ? own : anchors.reduce((sum, value) => sum + value, 0) / anchors.length;
+      return { node, key, own, index };
     });
-    keyed.sort((x, y) => x.key - y.key || x.index - y.index);
+    keyed.sort((x, y) => x.key - y.key || x.own - y.own || x.index - y.index);
+    let last = -Infinity;
+    for (const entry of keyed) {
+      const slot = Math.max(Math.round(entry.key), last + 1);
+      position.set(entry.node, slot);
+      last = slot;
+    }
     band.nodes.splice(0, band.nodes.length, ...keyed.map((entry) => entry.node));
   };
-  place();
-  for (const band of bands.slice(1)) {
-    reorder(band, true);
-    place();
+  // End upwards: the lower levels hold most zones, so the upper ones are spread out above their neighbours.
+  for (let round = 0; round < 2; round += 1) {
+    for (const band of bands.slice(1)) sweep(band, true);
+    for (const band of [...bands].reverse().slice(1)) sweep(band, false);
   }
-  for (const band of [...bands].reverse().slice(1)) {
-    reorder(band, false);
-    place();
+  // Drop columns no zone uses, keeping the order and the alignment of the rest.
+  const used = [...new Set(position.values())].sort((a, b) => a - b);
+  const compact = new Map(used.map((slot, index) => [slot, index]));
+  for (const [node, slot] of position) position.set(node, compact.get(slot) ?? 0);
+  const lowest = 0;
+  const slotCount = Math.max(1, used.length);
+  const stripColumns = zoneCount <= 60 ? 6 : 8;
+  const columns = Math.min(slotCount, stripColumns);
+  const stripCount = Math.ceil(slotCount / columns);
+  const lines: { readonly band: Band; readonly strip: number }[] = [];
+  for (let strip = 0; strip < stripCount; strip += 1) {
+    for (const band of bands) {
+      const inStrip = band.nodes.filter(
+        (node) => Math.floor(((position.get(node) ?? 0) - lowest) / columns) === strip,
+      );
+      if (inStrip.length === 0) continue;
+      for (const node of inStrip) {
+        node.line = lines.length;
+        node.column = (position.get(node) ?? 0) - lowest - strip * columns;
+      }
+      lines.push({ band, strip });
+    }
   }
-
-  const lineCount = bands.reduce((sum, band) => sum + band.lineCount, 0);
+  const lineCount = lines.length;
   for (const node of nodeOf.values()) {
     const chipLines = chipLimit === 0 ? 1 : node.chips.length + (node.more > 0 ? 1 : 0);
     node.height = HEADER + Math.max(chipLines, 1) * CHIP + 8;
@@ -270,31 +286,35 @@ export const renderZoneDiagramSvg = (model: SystemModel, options: ZoneDiagramOpt
     return { index, conduit, upper, lower, label, arrow };
   });
 
-  // Vertical gutters (between columns) carry edges that skip lines; lanes are packed by gutter-row index.
-  const verticalRequests = new Map<number, Edge[]>();
-  for (const edge of edges) {
-    if (edge.lower.line - edge.upper.line <= 1) continue;
-    const gutter =
-      edge.lower.column > edge.upper.column
-        ? edge.upper.column + 1
-        : edge.lower.column < edge.upper.column
-          ? edge.upper.column
-          : edge.upper.column + 1;
-    edge.verticalGutter = gutter;
-    verticalRequests.set(gutter, [...(verticalRequests.get(gutter) ?? []), edge]);
+  // Vertical gutters (between columns) carry edges that skip lines. Each such edge takes the gutter between its two
+  // columns where it gets the lowest lane (first fit over gutter-row indices), so the lanes spread out and the
+  // diagram stays narrow.
+  const laneEnds = new Map<number, number[]>();
+  const longEdges = edges
+    .filter((edge) => edge.lower.line - edge.upper.line > 1)
+    .sort((x, y) => x.upper.line - y.upper.line || x.index - y.index);
+  for (const edge of longEdges) {
+    const start = edge.upper.line + 1;
+    const low = Math.min(edge.upper.column, edge.lower.column);
+    const high = Math.max(edge.upper.column, edge.lower.column) + 1;
+    let best: { gutter: number; lane: number; distance: number } | undefined;
+    for (let gutter = low; gutter <= high; gutter += 1) {
+      const ends = laneEnds.get(gutter) ?? [];
+      const free = ends.findIndex((laneEnd) => laneEnd < start);
+      const lane = free === -1 ? ends.length : free;
+      const distance = Math.abs(gutter - (edge.upper.column + 0.5));
+      if (best === undefined || lane < best.lane || (lane === best.lane && distance < best.distance)) {
+        best = { gutter, lane, distance };
+      }
+    }
+    if (best === undefined) continue;
+    const ends = laneEnds.get(best.gutter) ?? [];
+    ends[best.lane] = edge.lower.line;
+    laneEnds.set(best.gutter, ends);
+    edge.verticalGutter = best.gutter;
+    edge.verticalLane = best.lane;
   }
-  const verticalLaneCount = new Map<number, number>();
-  for (const [gutter, requests] of verticalRequests) {
-    const ordered = [...requests].sort((x, y) => x.upper.line - y.upper.line || x.index - y.index);
-    const lanes = packLanes(
-      ordered.map((edge) => [edge.upper.line + 1, edge.lower.line + 0.5] as const),
-      0.5,
-    );
-    ordered.forEach((edge, position) => {
-      edge.verticalLane = lanes[position] ?? 0;
-    });
-    verticalLaneCount.set(gutter, Math.max(0, ...lanes) + 1);
-  }
+  const verticalLaneCount = new Map([...laneEnds].map(([gutter, ends]) => [gutter, ends.length]));
   const gutterWidth = (gutter: number): number =>
     GUTTER_BASE_WIDTH + (verticalLaneCount.get(gutter) ?? 0) * VERTICAL_LANE;
   const gutterX: number[] = [];
@@ -415,21 +435,25 @@ export const renderZoneDiagramSvg = (model: SystemModel, options: ZoneDiagramOpt
     svgText(10, 26, fitText(title, width - 20, 16), { 'font-size': 16, 'font-weight': 'bold' }),
   ];
 
-  // Level bands.
-  bands.forEach((band, index) => {
-    const top = (lineY[band.firstLine] ?? 0) - 8;
-    const lastLine = band.firstLine + band.lineCount - 1;
-    const bottom = (lineY[lastLine] ?? 0) + (lineHeights[lastLine] ?? 0) + 8;
+  // Level rows: one shaded row per line, labelled with its Purdue level (and its strip when the layout wraps).
+  lines.forEach((line, index) => {
+    const top = (lineY[index] ?? 0) - 8;
+    const bottom = (lineY[index] ?? 0) + (lineHeights[index] ?? 0) + 8;
+    const bandIndex = bands.indexOf(line.band);
     body.push(
-      `<rect${svgAttributes({ x: 4, y: top, width: width - 8, height: bottom - top, rx: 6, fill: index % 2 === 0 ? '#f3f6f9' : '#eaeff4' })}/>`,
-      svgText(14, top + 22, band.level === undefined ? '–' : `L${band.level}`, {
+      `<rect${svgAttributes({ x: 4, y: top, width: width - 8, height: bottom - top, rx: 6, fill: bandIndex % 2 === 0 ? '#f3f6f9' : '#eaeff4' })}/>`,
+      svgText(14, top + 22, line.band.level === undefined ? '–' : `L${line.band.level}`, {
         'font-size': 18,
         'font-weight': 'bold',
         fill: '#37474f',
       }),
     );
-    wrapText(levelName(band.level), LEFT - 24, 10, 2).forEach((line, lineIndex) => {
-      body.push(svgText(14, top + 38 + lineIndex * 12, line, { 'font-size': 10, fill: '#37474f' }));
+    const name =
+      stripCount > 1
+        ? `${levelName(line.band.level)} · part ${line.strip + 1} of ${stripCount}`
+        : levelName(line.band.level);
+    wrapText(name, LEFT - 24, 10, 3).forEach((text, lineIndex) => {
+      body.push(svgText(14, top + 38 + lineIndex * 12, text, { 'font-size': 10, fill: '#37474f' }));
     });
   });
 

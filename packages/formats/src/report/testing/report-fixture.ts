@@ -1212,3 +1212,90 @@ const fixtureAssessment = (model: SystemModel, hostile: string): Assessment => {
     },
   };
 };
+
+// One process area: enterprise link, area DMZ, site operations, supervisory, four control cells, SIS, wireless.
+const AREA_ROLES = [
+  'erp',
+  'jump-host',
+  'historian',
+  'scada-server',
+  'hmi',
+  'plc',
+  'plc',
+  'plc',
+  'safety-controller',
+  'wireless-client',
+] as const;
+const AREA_LINKS: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [1, 2],
+  [2, 3],
+  [3, 4],
+  [4, 5],
+  [4, 6],
+  [4, 7],
+  [5, 8],
+  [4, 9],
+];
+
+/**
+ * A synthetic site of `zoneCount` zones in process areas of ten zones (enterprise link, DMZ, site operations,
+ * supervisory, control cells, SIS, wireless) with four assets each. Conduits run down each area's levels, and each
+ * area's site-operations zone also connects to the first area's DMZ; every third enterprise link is external and
+ * every fifth area DMZ feeds site operations through a data diode. For layout tests at scale.
+ */
+export const buildLargeModelFixture = (zoneCount: number): SystemModel => {
+  const zoneId = (index: number): string => `z${String(index).padStart(3, '0')}`;
+  const zoneIds = Array.from({ length: zoneCount }, (_, index) => zoneId(index));
+  const roleOf = (index: number): (typeof AREA_ROLES)[number] =>
+    AREA_ROLES[index % AREA_ROLES.length] ?? 'plc';
+  const areas = Math.ceil(zoneCount / AREA_ROLES.length);
+  const conduits = Array.from({ length: areas }, (_, area) => area).flatMap((area) => {
+    const base = area * AREA_ROLES.length;
+    const inArea = AREA_LINKS.filter(([from, to]) => base + from < zoneCount && base + to < zoneCount).map(
+      ([from, to]) => ({
+        id: `c-${zoneId(base + from)}-${zoneId(base + to)}`,
+        name: `Area ${area} ${roleOf(from)} to ${roleOf(to)}`,
+        zones: [zoneId(base + from), zoneId(base + to)],
+        channels: [
+          {
+            protocol: from === 1 ? 'https' : 'opc-ua',
+            port: from === 1 ? 443 : 4840,
+            from: zoneId(base + from),
+            to: zoneId(base + to),
+          },
+        ],
+        enforcement: from === 1 && area % 5 === 0 ? ['data-diode' as const] : ['firewall' as const],
+        isExternal: from === 0 && area % 3 === 0,
+      }),
+    );
+    const shared =
+      area > 0 && base + 2 < zoneCount
+        ? [
+            {
+              id: `c-${zoneId(base + 2)}-site-dmz`,
+              name: `Area ${area} to the site DMZ`,
+              zones: [zoneId(base + 2), zoneId(1)],
+            },
+          ]
+        : [];
+    return [...inArea, ...shared];
+  });
+  return resolveFixtureModel({
+    formatVersion: 1,
+    system: { name: `Synthetic site with ${zoneCount} zones` },
+    zones: zoneIds.map((id, index) => ({
+      id,
+      name: `Area ${Math.floor(index / AREA_ROLES.length)} ${roleOf(index)} zone`,
+    })),
+    assets: zoneIds.flatMap((id, index) =>
+      Array.from({ length: 4 }, (_, position) => ({
+        id: `${id}-a${position}`,
+        name: `Asset ${position} of ${id}`,
+        kind: roleOf(index),
+        zone: id,
+      })),
+    ),
+    conduits,
+  });
+};

@@ -1,0 +1,39 @@
+/** An axis-aligned rectangle read back from SVG markup. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The `<rect>` elements whose attributes include all of `required` (e.g. `{ rx: '10' }`), with their geometry. */
+export const rectsWith = (svg: string, required: Readonly<Record<string, string>>): readonly Box[] =>
+  [...svg.matchAll(/<rect\b([^>]*)\/?>/g)]
+    .map((match) =>
+      Object.fromEntries(
+        [...(match[1] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((pair) => [pair[1], pair[2]]),
+      ),
+    )
+    .filter((attributes) => Object.entries(required).every(([name, value]) => attributes[name] === value))
+    .map((attributes) => ({
+      x: Number(attributes['x']),
+      y: Number(attributes['y']),
+      width: Number(attributes['width']),
+      height: Number(attributes['height']),
+    }));
+
+/** True when two rectangles share more than `tolerance` px in both directions. */
+export const overlaps = (a: Box, b: Box, tolerance = 0.5): boolean =>
+  a.x + a.width - tolerance > b.x &&
+  b.x + b.width - tolerance > a.x &&
+  a.y + a.height - tolerance > b.y &&
+  b.y + b.height - tolerance > a.y;
+
+/** Pairs of overlapping rectangles, for assertions that print what collides. */
+export const overlappingPairs = (boxes: readonly Box[]): readonly (readonly [Box, Box])[] => {
+  const pairs: (readonly [Box, Box])[] = [];
+  boxes.forEach((a, index) => {
+    for (const b of boxes.slice(index + 1)) if (overlaps(a, b)) pairs.push([a, b]);
+  });
+  return pairs;
+};
