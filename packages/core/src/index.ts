@@ -48,3 +48,15 @@ export * from './threats/generate-scenarios';
 export * from './security-levels/derive-target-levels';
 export * from './requirements/select-requirements';
 export * from './requirements/derive-requirements';
+
+// Digest, attack paths, completeness, approvals, CRS and diff (ZCR 5, 6, 7)
+export * from './hash/sha256';
+export * from './hash/utf8';
+export * from './hash/canonical-json';
+export * from './paths/attack-paths';
+export * from './completeness/assess-completeness';
+export * from './completeness/assess-approvals';
+export * from './crs/assemble-crs';
+export * from './diff/diff-models';
+export * from './diff/diff-assessments';
+export * from './diff/model-diff';
