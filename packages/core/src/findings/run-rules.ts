@@ -22,33 +22,32 @@ const subjectsOf = (model: SystemModel): { readonly [K in RuleSubjectKind]: read
   'access-point': sortedById(model.accessPoints),
 });
 
-/** Runs one rule over every subject of its kind, in id order. */
+type Report = (subject: Subject, violations: readonly Violation[]) => void;
+
+/** Runs one rule over every subject of its kind, in id order, reporting each subject's violations. */
 const checkAll = (
   rule: AnyRule,
   subjects: ReturnType<typeof subjectsOf>,
   model: SystemModel,
   context: RuleContext,
-): readonly { readonly subject: Subject; readonly violations: readonly Violation[] }[] => {
+  report: Report,
+): void => {
   switch (rule.appliesTo) {
     case 'zone':
-      return subjects.zone.map((subject) => ({ subject, violations: rule.check(subject, model, context) }));
+      for (const subject of subjects.zone) report(subject, rule.check(subject, model, context));
+      return;
     case 'conduit':
-      return subjects.conduit.map((subject) => ({
-        subject,
-        violations: rule.check(subject, model, context),
-      }));
+      for (const subject of subjects.conduit) report(subject, rule.check(subject, model, context));
+      return;
     case 'asset':
-      return subjects.asset.map((subject) => ({ subject, violations: rule.check(subject, model, context) }));
+      for (const subject of subjects.asset) report(subject, rule.check(subject, model, context));
+      return;
     case 'data-flow':
-      return subjects['data-flow'].map((subject) => ({
-        subject,
-        violations: rule.check(subject, model, context),
-      }));
+      for (const subject of subjects['data-flow']) report(subject, rule.check(subject, model, context));
+      return;
     case 'access-point':
-      return subjects['access-point'].map((subject) => ({
-        subject,
-        violations: rule.check(subject, model, context),
-      }));
+      for (const subject of subjects['access-point']) report(subject, rule.check(subject, model, context));
+      return;
   }
 };
 
@@ -80,7 +79,8 @@ export const runRules = (
   const seen = new Set<string>();
   const subjects = subjectsOf(model);
   for (const rule of rules) {
-    for (const { subject, violations } of checkAll(rule, subjects, model, context)) {
+    checkAll(rule, subjects, model, context, (subject, violations) => {
+      if (violations.length === 0) return;
       const subjectRef: EntityRef = model.refOf(subject.id) ?? { kind: rule.appliesTo, id: subject.id };
       for (const violation of violations) {
         const id = findingId(rule.id, subject.id, violation.key);
@@ -103,7 +103,7 @@ export const runRules = (
           ...(decision ? { triageJustification: decision.justification } : {}),
         });
       }
-    }
+    });
   }
   return findings.sort(compareFindings);
 };

@@ -9,64 +9,74 @@ import type { Channel } from '../model/system-model';
 const squash = (text: string): string => text.toLowerCase().replace(/[\s\-_./]+/g, '');
 
 /** Spellings (after lower-casing and removing spaces, dashes, dots, slashes, underscores) → canonical name. */
-const ALIASES: Readonly<Record<string, string>> = {
-  any: 'any',
-  '*': 'any',
-  all: 'any',
-  ip: 'any',
-  opcua: 'opc-ua',
-  opcuatcp: 'opc-ua',
-  opcuabinary: 'opc-ua',
-  opcda: 'opc-da',
-  opcclassic: 'opc-da',
-  dcom: 'opc-da',
-  modbus: 'modbus-tcp',
-  modbustcp: 'modbus-tcp',
-  modbusip: 'modbus-tcp',
-  mbtcp: 'modbus-tcp',
-  s7: 's7comm',
-  s7comm: 's7comm',
-  isotsap: 's7comm',
-  s7commplus: 's7comm-plus',
-  enip: 'ethernet-ip',
-  ethernetip: 'ethernet-ip',
-  cip: 'ethernet-ip',
-  dnp3: 'dnp3',
-  dnp: 'dnp3',
-  iec104: 'iec-104',
-  iec608705104: 'iec-104',
-  iec61850: 'iec-61850-mms',
-  iec61850mms: 'iec-61850-mms',
-  mms: 'iec-61850-mms',
-  profinet: 'profinet',
-  pnio: 'profinet',
-  bacnet: 'bacnet',
-  bacnetip: 'bacnet',
-  hartip: 'hart-ip',
-  fins: 'fins',
-  omronfins: 'fins',
-  slmp: 'slmp',
-  melsec: 'slmp',
-  https: 'https',
-  http: 'http',
-  rdp: 'rdp',
-  msrdp: 'rdp',
-  ssh: 'ssh',
-  smb: 'smb',
-  cifs: 'smb',
-  mqtt: 'mqtt',
-  mqtts: 'mqtt',
-  amqp: 'amqp',
-  amqps: 'amqp',
-  syslog: 'syslog',
-  ntp: 'ntp',
-  snmp: 'snmp',
-};
+const ALIASES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    any: 'any',
+    '*': 'any',
+    all: 'any',
+    ip: 'any',
+    opcua: 'opc-ua',
+    opcuatcp: 'opc-ua',
+    opcuabinary: 'opc-ua',
+    opcda: 'opc-da',
+    opcclassic: 'opc-da',
+    dcom: 'opc-da',
+    modbus: 'modbus-tcp',
+    modbustcp: 'modbus-tcp',
+    modbusip: 'modbus-tcp',
+    mbtcp: 'modbus-tcp',
+    s7: 's7comm',
+    s7comm: 's7comm',
+    isotsap: 's7comm',
+    s7commplus: 's7comm-plus',
+    enip: 'ethernet-ip',
+    ethernetip: 'ethernet-ip',
+    cip: 'ethernet-ip',
+    dnp3: 'dnp3',
+    dnp: 'dnp3',
+    iec104: 'iec-104',
+    iec608705104: 'iec-104',
+    iec61850: 'iec-61850-mms',
+    iec61850mms: 'iec-61850-mms',
+    mms: 'iec-61850-mms',
+    profinet: 'profinet',
+    pnio: 'profinet',
+    bacnet: 'bacnet',
+    bacnetip: 'bacnet',
+    hartip: 'hart-ip',
+    fins: 'fins',
+    omronfins: 'fins',
+    slmp: 'slmp',
+    melsec: 'slmp',
+    https: 'https',
+    http: 'http',
+    rdp: 'rdp',
+    msrdp: 'rdp',
+    ssh: 'ssh',
+    smb: 'smb',
+    cifs: 'smb',
+    mqtt: 'mqtt',
+    mqtts: 'mqtt',
+    amqp: 'amqp',
+    amqps: 'amqp',
+    syslog: 'syslog',
+    ntp: 'ntp',
+    snmp: 'snmp',
+  }),
+);
+
+/** Canonical names already computed: rules compare protocols once per flow and channel, so this is hot. */
+const canonicalCache = new Map<string, string>();
+const CACHE_LIMIT = 10_000;
 
 /** Canonical protocol name: "OPC UA" → "opc-ua", "Modbus" → "modbus-tcp"; unknown names lower-cased and squashed. */
 export const canonicalProtocol = (protocol: string): string => {
+  const cached = canonicalCache.get(protocol);
+  if (cached !== undefined) return cached;
   const key = squash(protocol.trim());
-  return ALIASES[key] ?? key;
+  const canonical = ALIASES.get(key) ?? key;
+  if (canonicalCache.size < CACHE_LIMIT) canonicalCache.set(protocol, canonical);
+  return canonical;
 };
 
 /** True when two protocol names denote the same protocol (case, punctuation and known aliases ignored). */

@@ -1,5 +1,5 @@
 import { FOUNDATIONAL_REQUIREMENTS, FR_INFO, type Fr } from '../catalogs/foundational-requirements';
-import type { EntityRef, SecurityLevelVector, SystemModel } from '../model/system-model';
+import type { Conduit, EntityRef, SecurityLevelVector, SystemModel } from '../model/system-model';
 
 /** Evidence for a list of ids, skipping ids the model does not know (never happens for resolved references). */
 export const refsOf = (model: SystemModel, ids: readonly string[]): EntityRef[] =>
@@ -46,3 +46,41 @@ export const perModel = <T>(compute: (model: SystemModel) => T): ((model: System
     return value;
   };
 };
+
+/** Zone id per asset id, for in-scope assets in a zone; built once per model for the per-flow rules. */
+const zoneIds = perModel((model) => {
+  const ids = new Map<string, string>();
+  for (const asset of model.assets) {
+    const zone = model.zoneOf(asset.id);
+    if (zone) ids.set(asset.id, zone.id);
+  }
+  return ids;
+});
+
+/** The zone id of an asset (undefined when out of scope, unassigned or placed in a conduit). */
+export const zoneIdOf = (model: SystemModel, assetId: string): string | undefined =>
+  zoneIds(model).get(assetId);
+
+const NO_CONDUITS: readonly Conduit[] = [];
+
+/** Conduits joining each pair of zones, both ways round, in conduit-id order; built once per model. */
+const joining = perModel((model) => {
+  const pairs = new Map<string, Map<string, Conduit[]>>();
+  for (const conduit of model.conduits) {
+    for (const a of conduit.zones) {
+      for (const b of conduit.zones) {
+        if (a === b) continue;
+        let row = pairs.get(a);
+        if (!row) pairs.set(a, (row = new Map()));
+        const list = row.get(b);
+        if (list) list.push(conduit);
+        else row.set(b, [conduit]);
+      }
+    }
+  }
+  return pairs;
+});
+
+/** Conduits joining two zones (the model's `conduitsBetween`, indexed once for rules that run per data flow). */
+export const conduitsJoining = (model: SystemModel, zoneA: string, zoneB: string): readonly Conduit[] =>
+  joining(model).get(zoneA)?.get(zoneB) ?? NO_CONDUITS;

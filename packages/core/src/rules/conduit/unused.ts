@@ -1,6 +1,6 @@
 import { channelAllows } from '../channels';
 import { defineRule } from '../rule';
-import { named, perModel, refsOf } from '../support';
+import { conduitsJoining, named, perModel, refsOf, zoneIdOf } from '../support';
 
 /**
  * Conduits some data flow crosses: for a flow between two zones, the joining conduits whose channels allow it, or
@@ -10,16 +10,19 @@ import { named, perModel, refsOf } from '../support';
 const crossedConduits = perModel((model) => {
   const crossed = new Set<string>();
   for (const flow of model.dataFlows) {
-    for (const endpoint of [flow.from, flow.to]) {
-      const conduit = model.conduitOf(endpoint);
-      if (conduit) crossed.add(conduit.id);
+    const from = zoneIdOf(model, flow.from);
+    const to = zoneIdOf(model, flow.to);
+    if (from === undefined || to === undefined) {
+      const fromConduit = from === undefined ? model.conduitOf(flow.from) : undefined;
+      const toConduit = to === undefined ? model.conduitOf(flow.to) : undefined;
+      if (fromConduit) crossed.add(fromConduit.id);
+      if (toConduit) crossed.add(toConduit.id);
+      continue;
     }
-    const from = model.zoneOf(flow.from);
-    const to = model.zoneOf(flow.to);
-    if (!from || !to || from.id === to.id) continue;
-    const joining = model.conduitsBetween(from.id, to.id);
+    if (from === to) continue;
+    const joining = conduitsJoining(model, from, to);
     const allowing = joining.filter((conduit) =>
-      conduit.channels.some((channel) => channelAllows(channel, flow, from.id, to.id)),
+      conduit.channels.some((channel) => channelAllows(channel, flow, from, to)),
     );
     for (const conduit of allowing.length > 0 ? allowing : joining) crossed.add(conduit.id);
   }

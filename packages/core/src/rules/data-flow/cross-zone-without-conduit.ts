@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
-import { named, refsOf } from '../support';
-import { flowZones, protocolText } from './flow-zones';
+import { conduitsJoining, named, refsOf } from '../support';
+import { flowZoneIds, protocolText } from './flow-zones';
 
 /** ZCR 3.1: a data flow between zones that no conduit joins. */
 export const crossZoneWithoutConduit = defineRule({
@@ -19,9 +19,11 @@ export const crossZoneWithoutConduit = defineRule({
     'Add a conduit between the two zones with a channel for this protocol and direction, or stop the flow if it is ' +
     'not needed.',
   check(flow, model) {
-    const { from, to } = flowZones(model, flow);
-    if (!from || !to || from.id === to.id) return [];
-    if (model.conduitsBetween(from.id, to.id).length > 0) return [];
+    const { from: fromId, to: toId } = flowZoneIds(model, flow);
+    if (fromId === undefined || toId === undefined || fromId === toId) return [];
+    if (conduitsJoining(model, fromId, toId).length > 0) return [];
+    const from = model.zone(fromId) ?? { id: fromId };
+    const to = model.zone(toId) ?? { id: toId };
     return [
       {
         because: `Flow ${named(flow)} (${protocolText(flow)}) goes from ${flow.from} in zone ${named(from)} to ${flow.to} in zone ${named(to)}, but no conduit joins these zones.`,

@@ -1,12 +1,13 @@
-import type { DataFlow, SystemModel, Zone } from '../../model/system-model';
+import type { DataFlow, SystemModel } from '../../model/system-model';
+import { zoneIdOf } from '../support';
 
-/** The zones of a flow's two endpoints (undefined for an endpoint out of scope, unassigned or in a conduit). */
-export const flowZones = (
+/** The zone ids of a flow's two endpoints (undefined for an endpoint out of scope, unassigned or in a conduit). */
+export const flowZoneIds = (
   model: SystemModel,
   flow: DataFlow,
-): { readonly from: Zone | undefined; readonly to: Zone | undefined } => ({
-  from: model.zoneOf(flow.from),
-  to: model.zoneOf(flow.to),
+): { readonly from: string | undefined; readonly to: string | undefined } => ({
+  from: zoneIdOf(model, flow.from),
+  to: zoneIdOf(model, flow.to),
 });
 
 /** "modbus-tcp/502" or "https". */

@@ -1,7 +1,7 @@
 import { channelAllows } from '../channels';
 import { defineRule } from '../rule';
-import { named, refsOf } from '../support';
-import { flowZones, protocolText } from './flow-zones';
+import { conduitsJoining, named, refsOf } from '../support';
+import { flowZoneIds, protocolText } from './flow-zones';
 
 /** ZCR 3.1 / SR 5.2: a conduit joins the zones but none of its channels lets this flow through. */
 export const notAllowedByConduit = defineRule({
@@ -22,17 +22,15 @@ export const notAllowedByConduit = defineRule({
     'Add a channel for this protocol, port and direction to the conduit, or correct the flow (for example its ' +
     'direction: the source is the side that initiates the connection).',
   check(flow, model) {
-    const { from, to } = flowZones(model, flow);
-    if (!from || !to || from.id === to.id) return [];
-    const conduits = model.conduitsBetween(from.id, to.id);
+    const { from: fromId, to: toId } = flowZoneIds(model, flow);
+    if (fromId === undefined || toId === undefined || fromId === toId) return [];
+    const conduits = conduitsJoining(model, fromId, toId);
     if (conduits.length === 0) return [];
-    if (
-      conduits.some((conduit) =>
-        conduit.channels.some((channel) => channelAllows(channel, flow, from.id, to.id)),
-      )
-    ) {
-      return [];
+    for (const conduit of conduits) {
+      for (const channel of conduit.channels) if (channelAllows(channel, flow, fromId, toId)) return [];
     }
+    const from = model.zone(fromId) ?? { id: fromId };
+    const to = model.zone(toId) ?? { id: toId };
     const undeclared = conduits.every((conduit) => conduit.channels.length === 0);
     return [
       {

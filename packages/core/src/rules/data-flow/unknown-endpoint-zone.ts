@@ -1,6 +1,6 @@
 import type { Asset } from '../../model/system-model';
 import { defineRule } from '../rule';
-import { named, refsOf } from '../support';
+import { named, refsOf, zoneIdOf } from '../support';
 
 /** ZCR 1.1 / 3.1: a data flow with an endpoint outside the SuC or without a zone, so it cannot be checked. */
 export const unknownEndpointZone = defineRule({
@@ -18,6 +18,7 @@ export const unknownEndpointZone = defineRule({
     'Assign the endpoint to a zone, or model the connection to the outside world as an access point of the zone ' +
     'it enters and make sure a conduit or access control covers it.',
   check(flow, model) {
+    if (zoneIdOf(model, flow.from) !== undefined && zoneIdOf(model, flow.to) !== undefined) return [];
     const unknown = [flow.from, flow.to].flatMap((id) => {
       const asset = model.asset(id);
       return asset && (!asset.isInScope || asset.zone === undefined) ? [asset] : [];
