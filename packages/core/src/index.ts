@@ -60,3 +60,6 @@ export * from './crs/assemble-crs';
 export * from './diff/diff-models';
 export * from './diff/diff-assessments';
 export * from './diff/model-diff';
+
+// The engine's one entry point
+export * from './assessment/assess-system';
