@@ -114,10 +114,23 @@ describe('conduit/pattern-deviation', () => {
     ]);
   });
 
-  it('reports a conduit that joins more than two zones', () => {
+  it('reports a conduit that joins more than two zones, and channels to the extra zone', () => {
     const conduit = template('mes-control-opcua', 'site', 'control');
     expect(keys({ ...conduit, zones: ['site', 'control', 'eng'] })).toEqual([
       ['conduit/pattern-deviation@c1#zone-count', 'medium'],
+    ]);
+    expect(
+      keys({
+        ...conduit,
+        zones: ['site', 'control', 'eng'],
+        channels: [
+          ...(conduit.channels ?? []),
+          { protocol: 's7comm', port: 102, from: 'eng', to: 'control' },
+        ],
+      }),
+    ).toEqual([
+      ['conduit/pattern-deviation@c1#zone-count', 'medium'],
+      ['conduit/pattern-deviation@c1#zones:s7comm:eng:control', 'medium'],
     ]);
   });
 });
