@@ -22,6 +22,8 @@ code { font-family: 'Liberation Mono', Consolas, 'Courier New', monospace; font-
 dl.meta, dl.kv { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 3px 18px; margin: 10px 0 14px; }
 dl.meta dt, dl.kv dt { font-weight: bold; color: var(--muted); }
 dl.meta dd, dl.kv dd { margin: 0; }
+dl.kv + dl.kv { border-top: 1px solid var(--line); padding-top: 10px; }
+td:empty { height: 2.4em; }
 nav.toc { background: #f7f9fb; border: 1px solid var(--line); border-radius: 6px; padding: 10px 18px; margin: 18px 0 24px; }
 nav.toc h2 { border: 0; margin: 6px 0; font-size: 18px; }
 nav.toc ol { margin: 4px 0; padding-left: 22px; }

@@ -9,17 +9,18 @@ export interface Box {
 /** The `<rect>` elements whose attributes include all of `required` (e.g. `{ rx: '10' }`), with their geometry. */
 export const rectsWith = (svg: string, required: Readonly<Record<string, string>>): readonly Box[] =>
   [...svg.matchAll(/<rect\b([^>]*)\/?>/g)]
-    .map((match) =>
-      Object.fromEntries(
-        [...(match[1] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((pair) => [pair[1], pair[2]]),
-      ),
+    .map(
+      (match): ReadonlyMap<string, string> =>
+        new Map(
+          [...(match[1] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((pair) => [pair[1] ?? '', pair[2] ?? '']),
+        ),
     )
-    .filter((attributes) => Object.entries(required).every(([name, value]) => attributes[name] === value))
+    .filter((attributes) => Object.entries(required).every(([name, value]) => attributes.get(name) === value))
     .map((attributes) => ({
-      x: Number(attributes['x']),
-      y: Number(attributes['y']),
-      width: Number(attributes['width']),
-      height: Number(attributes['height']),
+      x: Number(attributes.get('x')),
+      y: Number(attributes.get('y')),
+      width: Number(attributes.get('width')),
+      height: Number(attributes.get('height')),
     }));
 
 /** True when two rectangles share more than `tolerance` px in both directions. */
