@@ -30,7 +30,8 @@ export const escapeMarkdown = (value: string): string => {
   const flat = value.replace(XML_INVALID, '\uFFFD').replace(/\s+/g, ' ').trim();
   const escaped = flat.replace(/[\\`*_[\]<>|~&#!]/g, (character) => `\\${character}`);
   // A leading list, quote, heading or rule marker would change the block type.
-  return escaped.replace(/^([-+=>]|\d+[.)])/, '\\$1');
+  // Escape the punctuation, never the digits: a backslash before a digit would print.
+  return escaped.replace(/^[-+=]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
 };
 
 /**
