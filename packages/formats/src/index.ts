@@ -50,3 +50,9 @@ export { formatDiagnostic } from './project-file/format-diagnostic';
 export { saveAssessmentJson, saveAssessmentYaml, type SaveYamlOptions } from './project-file/save-assessment';
 export { updateAssessmentYaml, type UpdateYamlOptions } from './project-file/update-assessment-yaml';
 export { ASSESSMENT_SCHEMA_ID, assessmentJsonSchema } from './project-file/assessment-json-schema';
+
+// init scaffold
+export { scaffoldAssessment } from './scaffold/scaffold-assessment';
+
+// Network captures: streaming pcap/pcapng reader and analyser (hosts, flows, protocols, device identities).
+export * from './import/capture/index';

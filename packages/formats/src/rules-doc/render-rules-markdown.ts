@@ -6,6 +6,7 @@ import {
   type AnyRule,
   type IntegrationPattern,
   type RuleSubjectKind,
+  type ThreatRule,
   type ZoneRoleId,
 } from '@zonewise/core';
 
@@ -92,10 +93,31 @@ const renderPattern = (pattern: IntegrationPattern): string[] => {
   ];
 };
 
+/** The threat rules: each generates threat scenarios (ZCR 5.1) from the model. */
+const renderThreatRules = (threatRules: readonly ThreatRule[]): string[] => [
+  `## Threat rules (${threatRules.length})`,
+  '',
+  'Threat rules generate threat scenarios from the model (entry points, reachability through conduits, asset kinds, ' +
+    'vulnerabilities); scenario ids are `threat-rule-id@subject`. A scenario in the file with the same entry point and ' +
+    'zone replaces the generated one.',
+  '',
+  ...threatRules.flatMap((rule) => [
+    `### \`${rule.id}\``,
+    '',
+    `**${rule.title}** · ${rule.reference.standard} ${rule.reference.clause} · exercises ${rule.frs.join(', ')} · ` +
+      `default source \`${rule.source}\` · ATT&CK for ICS ${rule.techniques.join(', ')}`,
+    '',
+    `- **Rationale:** ${rule.rationale}`,
+    `- **Detection:** ${rule.detection}`,
+    '',
+  ]),
+];
+
 /** The text of docs/rules.md for these rules and integration patterns. */
 export const renderRulesMarkdown = (
   rules: readonly AnyRule[],
   patterns: readonly IntegrationPattern[],
+  threatRules: readonly ThreatRule[] = [],
 ): string => {
   const groups: RuleSubjectKind[] = [];
   for (const rule of rules) if (!groups.includes(rule.appliesTo)) groups.push(rule.appliesTo);
@@ -127,6 +149,7 @@ export const renderRulesMarkdown = (
       '',
       ...rules.filter((rule) => rule.appliesTo === group).flatMap(renderRule),
     ]),
+    ...(threatRules.length === 0 ? [] : renderThreatRules(threatRules)),
     `## Integration patterns (${patterns.length})`,
     '',
     'A conduit that names a pattern (`pattern: <id>`) is checked against it by `conduit/pattern-deviation`; ' +

@@ -1,0 +1,93 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CliError } from './exit-codes';
+
+/** What a command may touch outside itself; tests pass an in-memory implementation. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readText: (path: string) => string;
+  readonly readBytes: (path: string) => Uint8Array;
+  /** Writes atomically (temp file + rename), creating folders as needed. */
+  readonly writeText: (path: string, text: string | Uint8Array) => void;
+  readonly exists: (path: string) => boolean;
+  /** Whether stdout is a terminal (colours, progress). */
+  readonly isInteractive: boolean;
+}
+
+const explainFsError = (path: string, cause: unknown): CliError => {
+  const code = (cause as { code?: string }).code;
+  if (code === 'ENOENT') return new CliError(`${path}: no such file: check the path.`);
+  if (code === 'EISDIR') return new CliError(`${path}: is a folder, not a file.`);
+  if (code === 'EACCES') return new CliError(`${path}: permission denied.`);
+  return new CliError(`${path}: ${(cause as Error).message}`);
+};
+
+/** The real file system and process streams. */
+export const nodeIo = (): CliIo => {
+  const cwd = process.cwd();
+  return {
+    cwd,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readText: (path) => {
+      try {
+        return readFileSync(resolve(cwd, path), 'utf8');
+      } catch (cause) {
+        throw explainFsError(path, cause);
+      }
+    },
+    readBytes: (path) => {
+      try {
+        return readFileSync(resolve(cwd, path));
+      } catch (cause) {
+        throw explainFsError(path, cause);
+      }
+    },
+    writeText: (path, text) => {
+      const target = resolve(cwd, path);
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        const temporary = `${target}.${process.pid}.tmp`;
+        writeFileSync(temporary, text);
+        renameSync(temporary, target);
+      } catch (cause) {
+        throw explainFsError(path, cause);
+      }
+    },
+    exists: (path) => existsSync(resolve(cwd, path)),
+    isInteractive: process.stdout.isTTY === true,
+  };
+};
+
+/** An in-memory IO for tests: files in a map, output collected in strings. */
+export const memoryIo = (files: Record<string, string | Uint8Array> = {}) => {
+  const store = new Map<string, string | Uint8Array>(Object.entries(files));
+  const output = { stdout: '', stderr: '' };
+  const io: CliIo = {
+    cwd: '/work',
+    stdout: (text) => {
+      output.stdout += text;
+    },
+    stderr: (text) => {
+      output.stderr += text;
+    },
+    readText: (path) => {
+      const content = store.get(path);
+      if (content === undefined) throw new CliError(`${path}: no such file: check the path.`);
+      return typeof content === 'string' ? content : new TextDecoder().decode(content);
+    },
+    readBytes: (path) => {
+      const content = store.get(path);
+      if (content === undefined) throw new CliError(`${path}: no such file: check the path.`);
+      return typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    },
+    writeText: (path, text) => {
+      store.set(path, text);
+    },
+    exists: (path) => store.has(path),
+    isInteractive: false,
+  };
+  return { io, output, files: store };
+};
