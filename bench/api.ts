@@ -9,7 +9,7 @@ import type { SystemModel } from '@zonewise/core';
 
 /** What `loadAssessmentText` of `@zonewise/formats` returns, as far as the benchmark needs it. */
 export type LoadedText =
-  | { readonly ok: true; readonly data: unknown }
+  | { readonly ok: true; readonly file: unknown }
   | { readonly ok: false; readonly diagnostics: readonly unknown[] };
 
 /** Report renderers take the model, the assessment and options, and return the document text. */

@@ -1,14 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadAssessmentText } from '@zonewise/formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeJsonFile, writeYamlFile, yamlScalar } from './model-files';
 import { generateSyntheticModel } from './synthetic-model';
 
-// The YAML reader of @zonewise/formats (its dependency, hoisted to the root); the root package.json does not list it,
-// so it is loaded by name at run time rather than declared as a bench dependency.
-const YAML_PACKAGE: string = 'yaml';
-const { parse } = (await import(YAML_PACKAGE)) as { parse: (text: string) => unknown };
+const load = (text: string, fileName: string): unknown => {
+  const loaded = loadAssessmentText(text, { fileName });
+  if (!loaded.ok) throw new Error(loaded.diagnostics.map((diagnostic) => diagnostic.message).join('\n'));
+  return loaded.file;
+};
 
 const dir = mkdtempSync(join(tmpdir(), 'zonewise-bench-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,13 +24,13 @@ describe('model files', () => {
     const bytes = writeJsonFile(path, file);
     const text = readFileSync(path, 'utf8');
     expect(Buffer.byteLength(text)).toBe(bytes);
-    expect(JSON.parse(text)).toEqual(expected);
+    expect(load(text, 'model.json')).toEqual(expected);
   });
 
   it('writes YAML that parses back to the same document', () => {
     const path = join(dir, 'model.yaml');
     writeYamlFile(path, file, 'test');
-    expect(parse(readFileSync(path, 'utf8'))).toEqual(expected);
+    expect(load(readFileSync(path, 'utf8'), 'model.yaml')).toEqual(expected);
   });
 
   it('quotes scalars a YAML reader would take for something else', () => {
@@ -45,7 +47,7 @@ describe('model files', () => {
       'SR 1.1',
       '{2 2}',
     ]) {
-      expect(parse(`v: ${yamlScalar(value)}`), value).toEqual({ v: value });
+      expect(load(`v: ${yamlScalar(value)}\n`, 'scalar.yaml'), value).toEqual({ v: value });
     }
     expect(yamlScalar('plc-1')).toBe('plc-1');
   });

@@ -123,3 +123,63 @@ export const topSelfTime = (
   summariseProfile(profile, { ...options, limit: Number.MAX_SAFE_INTEGER })
     .sort((a, b) => b.selfMs - a.selfMs)
     .slice(0, options.limit ?? 15);
+
+/** Where a generated position came from, as a source map tells it. */
+export interface OriginalPosition {
+  readonly url: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Names the function that starts at `column` of a source line, from the text before it: `const name = (`,
+ * `name: (`, `function name(`, a class method, or the method a callback is passed to (`.map(`).
+ */
+export const guessFunctionName = (line: string, column: number): string | undefined => {
+  const before = line.slice(0, column);
+  const patterns: readonly [RegExp, (name: string) => string][] = [
+    [/([A-Za-z_$][\w$]*)\s*[=:]\s*(?:async\s*)?$/, (name) => name],
+    [/function\s*\*?\s*([A-Za-z_$][\w$]*)\s*$/, (name) => name],
+    [
+      /^\s*(?:(?:private|public|protected|static|async|get|set|readonly)\s+)*([A-Za-z_$][\w$]*)\s*$/,
+      (name) => name,
+    ],
+    [/\.([A-Za-z_$][\w$]*)\(\s*(?:[^()]*,\s*)?$/, (name) => `(callback of ${name})`],
+  ];
+  for (const [pattern, label] of patterns) {
+    const match = pattern.exec(before);
+    if (match?.[1]) return label(match[1]);
+  }
+  return undefined;
+};
+
+/**
+ * Rewrites the call frames of a profile taken through a transpiling loader (tsx) to the original TypeScript
+ * positions, and names the anonymous functions from the source text: tsx emits each module on one line with
+ * helper-wrapped functions, so the raw profile says "(anonymous) file.ts:1" for nearly everything.
+ */
+export const remapProfile = (
+  profile: CpuProfile,
+  toOriginal: (url: string, line: number, column: number) => OriginalPosition | undefined,
+  sourceLine: (url: string, line: number) => string | undefined,
+): CpuProfile => ({
+  ...profile,
+  nodes: profile.nodes.map((node) => {
+    const frame = node.callFrame;
+    if (!frame.url.startsWith('file:') || frame.lineNumber < 0) return node;
+    const original = toOriginal(frame.url, frame.lineNumber, frame.columnNumber ?? 0);
+    if (!original) return node;
+    const text = sourceLine(original.url, original.line);
+    const name =
+      frame.functionName || (text === undefined ? undefined : guessFunctionName(text, original.column)) || '';
+    return {
+      ...node,
+      callFrame: {
+        functionName: name,
+        url: original.url,
+        lineNumber: original.line,
+        columnNumber: original.column,
+      },
+    };
+  }),
+});

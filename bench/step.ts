@@ -1,11 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { findSourceMap, type SourceMap } from 'node:module';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { SystemModel } from '@zonewise/core';
 import { loadBenchApi, type BenchApi } from './api';
 import { collectGarbage, currentRssMb, peakRssMb, resetPeakRss } from './memory';
-import { summariseProfile, topSelfTime, type CpuProfile } from './profile-summary';
+import { remapProfile, summariseProfile, topSelfTime, type CpuProfile } from './profile-summary';
 import { STEPS, type HotSpot, type Step, type StepResult } from './steps';
 
 /**
@@ -79,7 +81,7 @@ const load = (api: BenchApi, text: string, format: 'json' | 'yaml'): unknown => 
       'failed',
     );
   }
-  return loaded.data;
+  return loaded.file;
 };
 
 const resolve = (api: BenchApi, document: unknown): SystemModel => {
@@ -108,8 +110,8 @@ const prepare = (api: BenchApi): { run: () => unknown; detail: (output: unknown)
       const text = readJson();
       return {
         run: () => load(api, text, 'json'),
-        detail: (output) =>
-          `${(text.length / MB).toFixed(0)} MB text → ${describe(output)}${api.loadAssessmentText ? '' : ' (JSON.parse: no loadAssessmentText yet)'}`,
+        detail: () =>
+          `${(text.length / MB).toFixed(0)} MB of JSON${api.loadAssessmentText ? '' : ' (measured with JSON.parse: no loadAssessmentText yet)'}`,
       };
     }
     case 'load-yaml': {
@@ -117,7 +119,7 @@ const prepare = (api: BenchApi): { run: () => unknown; detail: (output: unknown)
       const text = readFileSync(yamlPath, 'utf8');
       return {
         run: () => load(api, text, 'yaml'),
-        detail: (output) => `${(text.length / MB).toFixed(0)} MB text → ${describe(output)}`,
+        detail: () => `${(text.length / MB).toFixed(0)} MB of YAML`,
       };
     }
     case 'resolve': {
@@ -167,6 +169,34 @@ const prepare = (api: BenchApi): { run: () => unknown; detail: (output: unknown)
   }
 };
 
+/** Maps a profile taken through tsx back to the TypeScript sources, with the source maps tsx registered. */
+const remapToSources = (profile: CpuProfile): CpuProfile => {
+  const maps = new Map<string, SourceMap | undefined>();
+  const files = new Map<string, readonly string[] | undefined>();
+  return remapProfile(
+    profile,
+    (url, line, column) => {
+      if (!maps.has(url)) maps.set(url, findSourceMap(url));
+      const entry = maps.get(url)?.findEntry(line, column);
+      if (!entry || !('originalSource' in entry)) return undefined;
+      return { url: entry.originalSource, line: entry.originalLine, column: entry.originalColumn };
+    },
+    (url, line) => {
+      if (!files.has(url)) {
+        try {
+          files.set(
+            url,
+            readFileSync(url.startsWith('file:') ? fileURLToPath(url) : url, 'utf8').split('\n'),
+          );
+        } catch {
+          files.set(url, undefined);
+        }
+      }
+      return files.get(url)?.[line];
+    },
+  );
+};
+
 const main = async (): Promise<StepResult> => {
   const api = await loadBenchApi();
   let operation: ReturnType<typeof prepare>;
@@ -206,9 +236,10 @@ const main = async (): Promise<StepResult> => {
     const { profile } = await session.post('Profiler.stop');
     mkdirSync(values['profile-dir'], { recursive: true });
     profilePath = join(values['profile-dir'], `${size}-${step}.cpuprofile`);
-    writeFileSync(profilePath, JSON.stringify(profile));
-    hotSpots = summariseProfile(profile as CpuProfile, { root: values.root, limit: 25 });
-    selfHotSpots = topSelfTime(profile as CpuProfile, { root: values.root, limit: 25 });
+    const mapped = remapToSources(profile as CpuProfile);
+    writeFileSync(profilePath, JSON.stringify(mapped));
+    hotSpots = summariseProfile(mapped, { root: values.root, limit: 25 });
+    selfHotSpots = topSelfTime(mapped, { root: values.root, limit: 25 });
     session.disconnect();
   }
   let detail: string;
@@ -240,9 +271,6 @@ const main = async (): Promise<StepResult> => {
     processPeakRssMb: Math.max(processPeakRssMb, peak),
     peakIsPerStep,
     detail,
-    ...(api.notes.length > 0 && step.startsWith('load') && !api.loadAssessmentText
-      ? { note: 'measured with JSON.parse' }
-      : {}),
     ...(profilePath ? { profile: profilePath, hotSpots, selfHotSpots } : {}),
   };
 };

@@ -1,0 +1,39 @@
+import { generateSyntheticModel } from '/work/main/bench/synthetic-model';
+import { resolveSystem, deriveAttackPaths, modelSha256, assembleCrs, diffModels } from '@zonewise/core';
+for (const assets of [10_000, 100_000]) {
+  const synthetic = generateSyntheticModel({ assets } as never) as unknown as {
+    file?: unknown;
+    model?: unknown;
+  };
+  const input = (synthetic as { file?: unknown }).file ?? synthetic;
+  const r = resolveSystem(input);
+  if (!r.ok) {
+    console.log('resolve failed', r.diagnostics.slice(0, 3));
+    continue;
+  }
+  const m = r.value;
+  let t = performance.now();
+  const paths = deriveAttackPaths(m, []);
+  console.log(
+    assets,
+    'zones',
+    m.zones.length,
+    'conduits',
+    m.conduits.length,
+    'aps',
+    m.accessPoints.length,
+    'paths',
+    paths.length,
+    'ms',
+    Math.round(performance.now() - t),
+  );
+  t = performance.now();
+  const h = modelSha256(m.file);
+  console.log('sha ms', Math.round(performance.now() - t), h.slice(0, 8));
+  t = performance.now();
+  assembleCrs(m, [], []);
+  console.log('crs ms', Math.round(performance.now() - t));
+  t = performance.now();
+  diffModels(m, m);
+  console.log('diff ms', Math.round(performance.now() - t));
+}
