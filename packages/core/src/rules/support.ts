@@ -71,7 +71,7 @@ const joining = perModel((model) => {
       for (const b of conduit.zones) {
         if (a === b) continue;
         let row = pairs.get(a);
-        if (!row) pairs.set(a, (row = new Map()));
+        if (!row) pairs.set(a, (row = new Map<string, Conduit[]>()));
         const list = row.get(b);
         if (list) list.push(conduit);
         else row.set(b, [conduit]);
