@@ -1,7 +1,7 @@
 // Lint: type-aware TypeScript rules plus the package boundaries of docs/architecture.md §3.3.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream'];
 const banned = (names, message) => ({ group: names, message });
@@ -17,12 +17,18 @@ const boundaries = {
     ),
   ],
   formats: [
-    banned(['@zonewise/store', '@zonewise/server', '@zonewise/cli', '@zonewise/web'], 'formats imports core only (rule 2).'),
+    banned(
+      ['@zonewise/store', '@zonewise/server', '@zonewise/cli', '@zonewise/web'],
+      'formats imports core only (rule 2).',
+    ),
     banned(nodeBuiltins, 'formats is pure: strings and bytes in and out, no Node built-ins (rule 2).'),
   ],
   cli: [banned(['@zonewise/web'], 'cli must not import web (rule 4).')],
 };
-const deepImports = banned(['@zonewise/*/src/*', '@zonewise/*/*'], 'Import a package by its name only (rule 6).');
+const deepImports = banned(
+  ['@zonewise/*/src/*', '@zonewise/*/*'],
+  'Import a package by its name only (rule 6).',
+);
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', 'coverage/**', '**/dist/**', 'eslint.config.js', 'packages/cli/bin/**'] },
@@ -40,13 +46,30 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-cycle': 'error',
-      'import-x/no-extraneous-dependencies': ['error', { devDependencies: ['**/*.test.ts', '**/testing/**', 'bench/**', 'vitest.config.ts'] }],
+      'import-x/no-extraneous-dependencies': ['error', { devDependencies: false }],
     },
-    settings: { 'import-x/resolver': { typescript: false, node: true } },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
+  },
+  {
+    // Tests, test helpers and benchmarks may use the root's dev dependencies (vitest, fast-check, tsx).
+    files: ['**/*.test.ts', '**/testing/**', 'bench/**', '**/test/**', 'vitest.config.ts'],
+    rules: { 'import-x/no-extraneous-dependencies': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { projectService: false, program: null },
+      globals: { process: 'readonly', console: 'readonly' },
+    },
   },
   ...Object.entries(boundaries).map(([pkg, patterns]) => ({
     files: [`packages/${pkg}/src/**/*.ts`],
     ignores: ['**/*.test.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...patterns, deepImports] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...patterns, deepImports] }],
+    },
   })),
 );

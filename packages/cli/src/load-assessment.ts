@@ -21,7 +21,11 @@ export const loadAssessment = (io: CliIo, path: string): LoadOutcome => {
   if (!loaded.ok) return { ok: false, path, diagnostics: loaded.diagnostics };
   const resolved = resolveSystem(loaded.file);
   if (!resolved.ok) {
-    return { ok: false, path, diagnostics: [...loaded.warnings, ...locateDiagnostics(resolved.diagnostics, loaded)] };
+    return {
+      ok: false,
+      path,
+      diagnostics: [...loaded.warnings, ...locateDiagnostics(resolved.diagnostics, loaded)],
+    };
   }
   const warnings = [...loaded.warnings, ...locateDiagnostics(resolved.warnings, loaded)];
   return { ok: true, path, text, model: resolved.value, warnings };

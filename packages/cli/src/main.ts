@@ -31,9 +31,14 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .command('init')
     .description('scaffold a commented, valid assessment file to start from')
     .argument('[name]', 'folder to create (its assessment.yaml)', 'my-plant')
-    .option('-t, --template <patterns>', 'comma-separated integration patterns to add as conduits (see "zonewise explain pattern:<id>")')
+    .option(
+      '-t, --template <patterns>',
+      'comma-separated integration patterns to add as conduits (see "zonewise explain pattern:<id>")',
+    )
     .option('-f, --force', 'overwrite an existing file')
-    .action(run((name: string, options: { template?: string; force?: boolean }) => initCommand(io, name, options)));
+    .action(
+      run((name: string, options: { template?: string; force?: boolean }) => initCommand(io, name, options)),
+    );
 
   program
     .command('validate')
@@ -61,15 +66,26 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .command('report')
     .description('write the assessment report or the CRS')
     .argument('<file>', 'assessment file')
-    .addOption(new Option('--format <format>', 'report format').choices(['html', 'md', 'json']).default('html'))
-    .addOption(new Option('--document <document>', 'full report or the CRS alone').choices(['full', 'crs']).default('full'))
+    .addOption(
+      new Option('--format <format>', 'report format').choices(['html', 'md', 'json']).default('html'),
+    )
+    .addOption(
+      new Option('--document <document>', 'full report or the CRS alone')
+        .choices(['full', 'crs'])
+        .default('full'),
+    )
     .option('-o, --output <file>', 'output file (default: standard output)')
     .option('--generated-at <iso>', 'timestamp printed in the report (default: now, or SOURCE_DATE_EPOCH)')
     .action(
       run(
         (
           file: string,
-          options: { format: 'html' | 'md' | 'json'; document: 'full' | 'crs'; output?: string; generatedAt?: string },
+          options: {
+            format: 'html' | 'md' | 'json';
+            document: 'full' | 'crs';
+            output?: string;
+            generatedAt?: string;
+          },
         ) => reportCommand(io, file, options),
       ),
     );
@@ -80,12 +96,19 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .argument('<old>', 'the earlier file')
     .argument('<new>', 'the later file')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(run((before: string, after: string, options: { format: 'text' | 'json' }) => diffCommand(io, before, after, options)));
+    .action(
+      run((before: string, after: string, options: { format: 'text' | 'json' }) =>
+        diffCommand(io, before, after, options),
+      ),
+    );
 
   program
     .command('explain')
     .description('explain a rule, a finding, a threat rule, a requirement or an integration pattern')
-    .argument('<id>', 'e.g. zone/safety-assets-mixed, "SR 1.1 RE 2", pattern:vendor-remote-access, or a finding id with --file')
+    .argument(
+      '<id>',
+      'e.g. zone/safety-assets-mixed, "SR 1.1 RE 2", pattern:vendor-remote-access, or a finding id with --file',
+    )
     .option('--file <file>', 'assessment file, to explain a finding id (rule@subject) in context')
     .action(run((id: string, options: { file?: string }) => explainCommand(io, id, options)));
 

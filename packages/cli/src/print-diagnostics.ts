@@ -4,8 +4,8 @@ import type { CliIo } from './io';
 
 /** Prints diagnostics compiler-style, errors first, then a one-line count. */
 export const printDiagnostics = (io: CliIo, diagnostics: readonly Diagnostic[]): void => {
-  const ordered = [...diagnostics].sort(
-    (a, b) => (a.severity === b.severity ? (a.line ?? 0) - (b.line ?? 0) : a.severity === 'error' ? -1 : 1),
+  const ordered = [...diagnostics].sort((a, b) =>
+    a.severity === b.severity ? (a.line ?? 0) - (b.line ?? 0) : a.severity === 'error' ? -1 : 1,
   );
   for (const diagnostic of ordered) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;

@@ -1,6 +1,7 @@
 import { FOUNDATIONAL_REQUIREMENTS, FR_INFO, formatVector, type Assessment } from '@zonewise/core';
 
-const pad = (text: string, width: number): string => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+const pad = (text: string, width: number): string =>
+  text.length >= width ? text : text + ' '.repeat(width - text.length);
 
 /** The terminal summary of an assessment: what an assessor reads first. Plain text, no colours. */
 export const renderSummary = (assessment: Assessment): string => {
@@ -37,7 +38,9 @@ export const renderSummary = (assessment: Assessment): string => {
 
   lines.push(`SL-T (ZCR 5.6)  ${FOUNDATIONAL_REQUIREMENTS.map((fr) => FR_INFO[fr].abbreviation).join(' ')}`);
   for (const target of assessment.targets) {
-    lines.push(`  ${pad(`${target.subject.kind} ${target.subject.id}`, 36)} ${formatVector(target.target)}  ${target.method}`);
+    lines.push(
+      `  ${pad(`${target.subject.kind} ${target.subject.id}`, 36)} ${formatVector(target.target)}  ${target.method}`,
+    );
   }
   lines.push('');
 
@@ -53,25 +56,32 @@ export const renderSummary = (assessment: Assessment): string => {
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`)
     .join(', ');
-  lines.push(`Findings: ${assessment.findings.length}${severities ? ` (${severities})` : ''}, ${summary.openFindings} open`);
+  lines.push(
+    `Findings: ${assessment.findings.length}${severities ? ` (${severities})` : ''}, ${summary.openFindings} open`,
+  );
   for (const finding of assessment.findings.filter((entry) => entry.status === 'open').slice(0, 15)) {
     lines.push(`  ${pad(finding.severity, 8)} ${finding.id}`);
     lines.push(`           ${finding.because}`);
   }
-  if (summary.openFindings > 15) lines.push(`  … ${summary.openFindings - 15} more (zonewise assess --format json)`);
+  if (summary.openFindings > 15)
+    lines.push(`  … ${summary.openFindings - 15} more (zonewise assess --format json)`);
   lines.push('');
 
   if (assessment.attackPaths.length > 0) {
     lines.push('Weakest attack paths');
     for (const path of assessment.attackPaths.filter((entry) => entry.isWeakest).slice(0, 8)) {
-      lines.push(`  ${path.accessPoint.id} → ${path.zones.map((zone) => zone.id).join(' → ')} (strength ${path.strength})`);
+      lines.push(
+        `  ${path.accessPoint.id} → ${path.zones.map((zone) => zone.id).join(' → ')} (strength ${path.strength})`,
+      );
     }
     lines.push('');
   }
 
   lines.push('Completeness');
   for (const step of assessment.completeness) {
-    lines.push(`  ${step.isComplete ? '[x]' : '[ ]'} ${pad(step.step, 8)} ${step.title}${step.isComplete ? '' : ` (${step.missing.length} missing)`}`);
+    lines.push(
+      `  ${step.isComplete ? '[x]' : '[ ]'} ${pad(step.step, 8)} ${step.title}${step.isComplete ? '' : ` (${step.missing.length} missing)`}`,
+    );
   }
   lines.push('');
   lines.push(

@@ -28,7 +28,9 @@ export const assessCommand = (
   else io.stdout(text);
   const failed = gates.filter((gate) => gate.failures.length > 0);
   for (const gate of gates) {
-    io.stderr(`gate ${gate.gate}: ${gate.failures.length === 0 ? 'passed' : `FAILED (${gate.failures.length})`}\n`);
+    io.stderr(
+      `gate ${gate.gate}: ${gate.failures.length === 0 ? 'passed' : `FAILED (${gate.failures.length})`}\n`,
+    );
     for (const failure of gate.failures.slice(0, 20)) io.stderr(`  ${failure}\n`);
     if (gate.failures.length > 20) io.stderr(`  … ${gate.failures.length - 20} more\n`);
   }

@@ -10,13 +10,18 @@ import { renderSummary } from '../render-summary';
 import { reportTimestamp } from './report';
 
 /** The demo example shipped in the repository. */
-export const DEMO_EXAMPLE = fileURLToPath(new URL('../../../../examples/pharma-tablet-plant/assessment.yaml', import.meta.url));
+export const DEMO_EXAMPLE = fileURLToPath(
+  new URL('../../../../examples/pharma-tablet-plant/assessment.yaml', import.meta.url),
+);
 
 /**
  * `zonewise demo` (what `npm start` runs until the workbench server exists): assesses the pharma example, prints
  * the summary and writes the HTML and Markdown reports and the JSON results into a folder.
  */
-export const demoCommand = (io: CliIo, options: { readonly out: string; readonly example?: string }): number => {
+export const demoCommand = (
+  io: CliIo,
+  options: { readonly out: string; readonly example?: string },
+): number => {
   const example = options.example ?? relative(io.cwd, DEMO_EXAMPLE);
   const outcome = loadAssessment(io, example);
   if (!outcome.ok) {

@@ -12,23 +12,41 @@ export const renderDiffText = (diff: ModelDiff, beforeName: string, afterName: s
     lines.push('No change to the model (same canonical SHA-256).');
     return `${lines.join('\n')}\n`;
   }
-  lines.push(`model sha256 ${diff.modelSha256.before.slice(0, 12)} → ${diff.modelSha256.after.slice(0, 12)}`, '');
-  lines.push(`Model: ${entities.counts.added} added, ${entities.counts.removed} removed, ${entities.counts.changed} changed`);
+  lines.push(
+    `model sha256 ${diff.modelSha256.before.slice(0, 12)} → ${diff.modelSha256.after.slice(0, 12)}`,
+    '',
+  );
+  lines.push(
+    `Model: ${entities.counts.added} added, ${entities.counts.removed} removed, ${entities.counts.changed} changed`,
+  );
   for (const change of entities.changes) {
     const sign = change.change === 'added' ? '+' : change.change === 'removed' ? '-' : '~';
-    lines.push(`  ${sign} ${change.kind} ${change.id}${change.name ? ` (${change.name})` : ''}${change.fields.length > 0 ? `: ${change.fields.join(', ')}` : ''}`);
+    lines.push(
+      `  ${sign} ${change.kind} ${change.id}${change.name ? ` (${change.name})` : ''}${change.fields.length > 0 ? `: ${change.fields.join(', ')}` : ''}`,
+    );
   }
   lines.push('');
   lines.push('Results');
-  for (const finding of results.findings.added) lines.push(`  + finding ${finding.severity} ${finding.id}: ${finding.because}`);
-  for (const finding of results.findings.resolved) lines.push(`  - finding ${finding.severity} ${finding.id} (resolved)`);
-  for (const change of results.findings.statusChanges) lines.push(`  ~ finding ${change.id}: ${change.before} → ${change.after}`);
-  for (const { subject, change } of results.initialRisk) lines.push(`  ~ initial risk ${subject.id}: ${change.before} → ${change.after}${change.isWorse ? ' (worse)' : ''}`);
-  for (const scenario of results.scenarios.added) lines.push(`  + scenario ${scenario.id}: unmitigated ${scenario.unmitigated}, residual ${scenario.residual}`);
+  for (const finding of results.findings.added)
+    lines.push(`  + finding ${finding.severity} ${finding.id}: ${finding.because}`);
+  for (const finding of results.findings.resolved)
+    lines.push(`  - finding ${finding.severity} ${finding.id} (resolved)`);
+  for (const change of results.findings.statusChanges)
+    lines.push(`  ~ finding ${change.id}: ${change.before} → ${change.after}`);
+  for (const { subject, change } of results.initialRisk)
+    lines.push(
+      `  ~ initial risk ${subject.id}: ${change.before} → ${change.after}${change.isWorse ? ' (worse)' : ''}`,
+    );
+  for (const scenario of results.scenarios.added)
+    lines.push(
+      `  + scenario ${scenario.id}: unmitigated ${scenario.unmitigated}, residual ${scenario.residual}`,
+    );
   for (const scenario of results.scenarios.removed) lines.push(`  - scenario ${scenario.id}`);
   for (const scenario of results.scenarios.changed) {
     const parts = [
-      scenario.unmitigated ? `unmitigated ${scenario.unmitigated.before} → ${scenario.unmitigated.after}` : '',
+      scenario.unmitigated
+        ? `unmitigated ${scenario.unmitigated.before} → ${scenario.unmitigated.after}`
+        : '',
       scenario.residual ? `residual ${scenario.residual.before} → ${scenario.residual.after}` : '',
     ].filter((part) => part !== '');
     lines.push(`  ~ scenario ${scenario.id}: ${parts.join(', ')}`);
@@ -40,18 +58,28 @@ export const renderDiffText = (diff: ModelDiff, beforeName: string, afterName: s
   }
   for (const requirement of results.requirements) {
     const parts = [
-      requirement.added.length > 0 ? `+${requirement.added.length} (${requirement.added.slice(0, 6).join(', ')}${requirement.added.length > 6 ? ', …' : ''})` : '',
-      requirement.removed.length > 0 ? `-${requirement.removed.length} (${requirement.removed.slice(0, 6).join(', ')}${requirement.removed.length > 6 ? ', …' : ''})` : '',
+      requirement.added.length > 0
+        ? `+${requirement.added.length} (${requirement.added.slice(0, 6).join(', ')}${requirement.added.length > 6 ? ', …' : ''})`
+        : '',
+      requirement.removed.length > 0
+        ? `-${requirement.removed.length} (${requirement.removed.slice(0, 6).join(', ')}${requirement.removed.length > 6 ? ', …' : ''})`
+        : '',
       requirement.statusChanges.length > 0 ? `${requirement.statusChanges.length} status change(s)` : '',
     ].filter((part) => part !== '');
     lines.push(`  ~ requirements ${requirement.subject.id}: ${parts.join('; ')}`);
   }
-  for (const approval of results.approvals) lines.push(`  ~ approval ${approval.id} by ${approval.approver}: ${approval.before} → ${approval.after}`);
+  for (const approval of results.approvals)
+    lines.push(`  ~ approval ${approval.id} by ${approval.approver}: ${approval.before} → ${approval.after}`);
   return `${lines.join('\n')}\n`;
 };
 
 /** `zonewise diff <old> <new>`: entity changes and their effect on findings, risk, SL-T, requirements, approvals. */
-export const diffCommand = (io: CliIo, beforePath: string, afterPath: string, options: { readonly format: 'text' | 'json' }): number => {
+export const diffCommand = (
+  io: CliIo,
+  beforePath: string,
+  afterPath: string,
+  options: { readonly format: 'text' | 'json' },
+): number => {
   const before = loadAssessment(io, beforePath);
   const after = loadAssessment(io, afterPath);
   const failed = [before, after].flatMap((outcome) => (outcome.ok ? [] : outcome.diagnostics));
@@ -63,6 +91,10 @@ export const diffCommand = (io: CliIo, beforePath: string, afterPath: string, op
     { model: before.model, assessment: assessSystem(before.model) },
     { model: after.model, assessment: assessSystem(after.model) },
   );
-  io.stdout(options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderDiffText(diff, beforePath, afterPath));
+  io.stdout(
+    options.format === 'json'
+      ? `${JSON.stringify(diff, null, 2)}\n`
+      : renderDiffText(diff, beforePath, afterPath),
+  );
   return EXIT.ok;
 };

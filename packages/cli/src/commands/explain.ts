@@ -58,7 +58,10 @@ const explainFinding = (io: CliIo, id: string, file: string): number => {
   const assessment = assessSystem(outcome.model);
   const finding = assessment.findings.find((candidate) => candidate.id === id);
   if (!finding) {
-    const hint = closestMatch(id, assessment.findings.map((candidate) => candidate.id));
+    const hint = closestMatch(
+      id,
+      assessment.findings.map((candidate) => candidate.id),
+    );
     throw new CliError(`${file} has no finding "${id}"${hint ? `: did you mean "${hint}"?` : ''}.`);
   }
   io.stdout(
@@ -115,7 +118,9 @@ export const explainCommand = (io: CliIo, id: string, options: { readonly file?:
         `${requirement.id}  (${requirement.fr} ${FR_INFO[requirement.fr].abbreviation}, ${requirement.isEnhancement ? `enhancement of ${requirement.baseId}` : 'system requirement'})`,
         requirement.title,
         `Selected from SL ${requirement.minLevel} in ${requirement.fr} (IEC 62443-3-3 Ed.1 + COR1).`,
-        ...(requirement.confidence ? [`Note ${requirement.confidence}: ${CONFIDENCE_NOTES[requirement.confidence] ?? ''}`] : []),
+        ...(requirement.confidence
+          ? [`Note ${requirement.confidence}: ${CONFIDENCE_NOTES[requirement.confidence] ?? ''}`]
+          : []),
         '',
       ].join('\n'),
     );
@@ -149,9 +154,11 @@ export const explainCommand = (io: CliIo, id: string, options: { readonly file?:
   const kind = findAssetKind(id.replace(/^kind:/, ''));
   if (kind) {
     const flags = Object.entries(kind)
-      .filter(([key, value]) => key.startsWith('is') || key === 'controlsProcess' ? value === true : false)
+      .filter(([key, value]) => (key.startsWith('is') || key === 'controlsProcess' ? value === true : false))
       .map(([key]) => key);
-    io.stdout(`kind:${kind.id}  ${kind.title}\nTypical Purdue level ${kind.purdueLevel}; attributes: ${flags.join(', ') || 'none'}\n`);
+    io.stdout(
+      `kind:${kind.id}  ${kind.title}\nTypical Purdue level ${kind.purdueLevel}; attributes: ${flags.join(', ') || 'none'}\n`,
+    );
     return EXIT.ok;
   }
   const hint = closestMatch(id, knownIds());

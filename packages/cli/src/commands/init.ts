@@ -19,7 +19,8 @@ export const initCommand = (
     .filter((part) => part !== '');
   const scaffold = scaffoldAssessment({ name, patterns });
   if (!scaffold.ok) {
-    for (const diagnostic of scaffold.diagnostics) io.stderr(`error ${diagnostic.code} --template: ${diagnostic.message}\n`);
+    for (const diagnostic of scaffold.diagnostics)
+      io.stderr(`error ${diagnostic.code} --template: ${diagnostic.message}\n`);
     return EXIT.invalidInput;
   }
   io.writeText(target, scaffold.text);

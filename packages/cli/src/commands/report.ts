@@ -6,10 +6,16 @@ import { loadAssessment } from '../load-assessment';
 import { printDiagnostics } from '../print-diagnostics';
 
 /** The report timestamp: the option, else SOURCE_DATE_EPOCH (reproducible builds), else now. */
-export const reportTimestamp = (option: string | undefined, environment: NodeJS.ProcessEnv = process.env): string => {
+export const reportTimestamp = (
+  option: string | undefined,
+  environment: NodeJS.ProcessEnv = process.env,
+): string => {
   if (option !== undefined) {
     const parsed = new Date(option);
-    if (Number.isNaN(parsed.getTime())) throw new CliError(`--generated-at "${option}" is not a date: use ISO 8601, e.g. 2026-11-25T10:00:00Z.`);
+    if (Number.isNaN(parsed.getTime()))
+      throw new CliError(
+        `--generated-at "${option}" is not a date: use ISO 8601, e.g. 2026-11-25T10:00:00Z.`,
+      );
     return parsed.toISOString();
   }
   const epoch = environment['SOURCE_DATE_EPOCH'];
@@ -45,7 +51,9 @@ export const reportCommand = (
         : `${JSON.stringify(options.document === 'crs' ? assessment.crs : assessment, null, 2)}\n`;
   if (options.output) {
     io.writeText(options.output, text);
-    io.stderr(`wrote ${options.output} (${options.document === 'crs' ? 'CRS' : 'assessment report'}, ${options.format})\n`);
+    io.stderr(
+      `wrote ${options.output} (${options.document === 'crs' ? 'CRS' : 'assessment report'}, ${options.format})\n`,
+    );
   } else {
     io.stdout(text);
   }

@@ -45,15 +45,29 @@ export const assessSystem = (model: SystemModel): Assessment => {
   const sha256 = modelSha256(model.file);
   const approvals = assessApprovals(model, sha256);
   const attackPaths = deriveAttackPaths(model, targets);
-  const completeness = assessCompleteness({ model, findings, initialRisk, scenarios, targets, requirements, approvals });
+  const completeness = assessCompleteness({
+    model,
+    findings,
+    initialRisk,
+    scenarios,
+    targets,
+    requirements,
+    approvals,
+  });
 
   const findingsBySeverity = Object.fromEntries(
-    SEVERITIES.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length]),
+    SEVERITIES.map((severity) => [
+      severity,
+      findings.filter((finding) => finding.severity === severity).length,
+    ]),
   );
   return {
     engineVersion: ENGINE_VERSION,
     modelSha256: sha256,
-    system: model.system.id === undefined ? { name: model.system.name } : { name: model.system.name, id: model.system.id },
+    system:
+      model.system.id === undefined
+        ? { name: model.system.name }
+        : { name: model.system.name, id: model.system.id },
     counts: {
       assets: model.assets.length,
       zones: model.zones.length,

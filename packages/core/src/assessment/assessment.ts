@@ -123,7 +123,12 @@ export interface RequirementsResult {
     readonly res: number;
   };
   /** FRs where SL-C < SL-T, with the assets that limit it. */
-  readonly capabilityGaps: readonly { readonly fr: Fr; readonly target: SecurityLevel; readonly capability: SecurityLevel; readonly assets: readonly EntityRef[] }[];
+  readonly capabilityGaps: readonly {
+    readonly fr: Fr;
+    readonly target: SecurityLevel;
+    readonly capability: SecurityLevel;
+    readonly assets: readonly EntityRef[];
+  }[];
 }
 
 /** One attack path from an access point to a zone holding critical assets, through conduits (zone level). */
@@ -161,11 +166,27 @@ export interface CrsCharacteristics {
   readonly e_isSafetyRelated: boolean;
   readonly f_logicalAccessPoints: readonly EntityRef[];
   readonly g_physicalAccessPoints: readonly EntityRef[];
-  readonly h_dataFlows: readonly { readonly flow: EntityRef; readonly from: string; readonly to: string; readonly protocol: string; readonly port?: string; readonly accessPoint?: string }[];
+  readonly h_dataFlows: readonly {
+    readonly flow: EntityRef;
+    readonly from: string;
+    readonly to: string;
+    readonly protocol: string;
+    readonly port?: string;
+    readonly accessPoint?: string;
+  }[];
   readonly i_connected: readonly EntityRef[];
-  readonly j_assets: readonly { readonly asset: EntityRef; readonly kind: string; readonly worstImpact: number; readonly isSafetyRelated: boolean }[];
+  readonly j_assets: readonly {
+    readonly asset: EntityRef;
+    readonly kind: string;
+    readonly worstImpact: number;
+    readonly isSafetyRelated: boolean;
+  }[];
   readonly k_targetLevels: SecurityLevelVector;
-  readonly l_requirements: readonly { readonly id: string; readonly status: RequirementState; readonly compensatedBy: readonly string[] }[];
+  readonly l_requirements: readonly {
+    readonly id: string;
+    readonly status: RequirementState;
+    readonly compensatedBy: readonly string[];
+  }[];
   readonly m_policies: readonly EntityRef[] | readonly { readonly id: string; readonly title: string }[];
   readonly n_assumptions: readonly string[];
 }
@@ -176,9 +197,21 @@ export interface Crs {
   readonly characteristics: readonly CrsCharacteristics[];
   readonly operatingEnvironmentAssumptions: readonly string[];
   readonly threatEnvironment: NonNullable<SystemModel['system']['threatEnvironment']>;
-  readonly policies: readonly { readonly id: string; readonly title: string; readonly description?: string }[];
-  readonly tolerableRisk: { readonly band: string; readonly label: string; readonly criteria: SystemModel['riskCriteria'] };
-  readonly regulations: readonly { readonly id: string; readonly title: string; readonly description?: string }[];
+  readonly policies: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly description?: string;
+  }[];
+  readonly tolerableRisk: {
+    readonly band: string;
+    readonly label: string;
+    readonly criteria: SystemModel['riskCriteria'];
+  };
+  readonly regulations: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly description?: string;
+  }[];
 }
 
 /** ZCR 7: approval validity. */
@@ -220,7 +253,11 @@ export interface Assessment {
   readonly crs: Crs;
   readonly approvals: readonly ApprovalState[];
   readonly summary: {
-    readonly scenariosAboveTolerable: { readonly unmitigated: number; readonly residual: number; readonly projected: number };
+    readonly scenariosAboveTolerable: {
+      readonly unmitigated: number;
+      readonly residual: number;
+      readonly projected: number;
+    };
     readonly findingsBySeverity: Readonly<Record<string, number>>;
     readonly openFindings: number;
     readonly requirementGaps: number;

@@ -46,7 +46,10 @@ const kind = (
 export const ASSET_KINDS: readonly AssetKindDefinition[] = [
   kind('plc', 'Programmable logic controller', 1, { controlsProcess: true }),
   kind('dcs-controller', 'DCS controller', 1, { controlsProcess: true }),
-  kind('safety-controller', 'Safety controller (SIS logic solver)', 1, { controlsProcess: true, isSafetyRelated: true }),
+  kind('safety-controller', 'Safety controller (SIS logic solver)', 1, {
+    controlsProcess: true,
+    isSafetyRelated: true,
+  }),
   kind('safety-engineering-workstation', 'SIS engineering workstation', 2, { isSafetyRelated: true }),
   kind('rtu', 'Remote terminal unit', 1, { controlsProcess: true }),
   kind('ied', 'Intelligent electronic device', 1, { controlsProcess: true }),
@@ -75,10 +78,17 @@ export const ASSET_KINDS: readonly AssetKindDefinition[] = [
   kind('router', 'Router', 3, { isNetworkDevice: true }),
   kind('switch', 'Network switch', 2, { isNetworkDevice: true }),
   kind('vpn-gateway', 'VPN gateway', 3.5, { isNetworkDevice: true, isExternallyConnected: true }),
-  kind('remote-access-gateway', 'Remote-access gateway', 3.5, { isNetworkDevice: true, isExternallyConnected: true }),
+  kind('remote-access-gateway', 'Remote-access gateway', 3.5, {
+    isNetworkDevice: true,
+    isExternallyConnected: true,
+  }),
   kind('wireless-ap', 'Wireless access point', 2, { isNetworkDevice: true, isWireless: true }),
   kind('wireless-client', 'Wireless field client (AGV, tablet, sensor)', 1, { isWireless: true }),
-  kind('cellular-modem', 'Cellular / WAN modem', 3, { isNetworkDevice: true, isExternallyConnected: true, isWireless: true }),
+  kind('cellular-modem', 'Cellular / WAN modem', 3, {
+    isNetworkDevice: true,
+    isExternallyConnected: true,
+    isWireless: true,
+  }),
   kind('cloud-service', 'Cloud service', 5, { isExternallyConnected: true }),
   kind('vendor-system', 'Vendor-side system', 5, { isExternallyConnected: true }),
   kind('portable-laptop', 'Maintenance / portable laptop', 2, { isTemporarilyConnected: true }),

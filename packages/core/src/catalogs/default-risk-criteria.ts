@@ -10,7 +10,11 @@ export const DEFAULT_RISK_CRITERIA = {
     direction: 'ascending' as const,
     levels: [
       { level: 1, label: 'Rare', description: 'Not expected in the life of the system (< 1 in 100 years).' },
-      { level: 2, label: 'Unlikely', description: 'Could happen in the life of the system (1 in 10–100 years).' },
+      {
+        level: 2,
+        label: 'Unlikely',
+        description: 'Could happen in the life of the system (1 in 10–100 years).',
+      },
       { level: 3, label: 'Possible', description: 'Might happen in the next decade (1 in 1–10 years).' },
       { level: 4, label: 'Likely', description: 'Expected in the next few years (about once a year).' },
       { level: 5, label: 'Almost certain', description: 'Expected more than once a year.' },

@@ -13,22 +13,46 @@ export const DEFAULT_IMPACT_CATEGORIES: readonly ImpactCategoryDefinition[] = [
   {
     id: 'health-safety',
     name: 'Health and safety',
-    levels: ['No injury', 'First-aid injury', 'Lost-time injury or hospitalisation', 'Single fatality or permanent disability', 'Multiple fatalities'],
+    levels: [
+      'No injury',
+      'First-aid injury',
+      'Lost-time injury or hospitalisation',
+      'Single fatality or permanent disability',
+      'Multiple fatalities',
+    ],
   },
   {
     id: 'environment',
     name: 'Environment',
-    levels: ['No release', 'Minor release, contained on site', 'Reportable release, short-term effect', 'Major release, lasting off-site effect', 'Catastrophic, long-term damage'],
+    levels: [
+      'No release',
+      'Minor release, contained on site',
+      'Reportable release, short-term effect',
+      'Major release, lasting off-site effect',
+      'Catastrophic, long-term damage',
+    ],
   },
   {
     id: 'production',
     name: 'Production / business continuity',
-    levels: ['No interruption', 'Interruption under 1 hour', 'Interruption of a shift', 'Interruption of 1–7 days', 'Loss of production over 7 days'],
+    levels: [
+      'No interruption',
+      'Interruption under 1 hour',
+      'Interruption of a shift',
+      'Interruption of 1–7 days',
+      'Loss of production over 7 days',
+    ],
   },
   {
     id: 'product-quality',
     name: 'Product quality',
-    levels: ['No effect', 'Rework of one batch', 'Several batches rejected', 'Defective product reaches customers', 'Recall with harm to patients or consumers'],
+    levels: [
+      'No effect',
+      'Rework of one batch',
+      'Several batches rejected',
+      'Defective product reaches customers',
+      'Recall with harm to patients or consumers',
+    ],
   },
   {
     id: 'financial',
@@ -38,11 +62,23 @@ export const DEFAULT_IMPACT_CATEGORIES: readonly ImpactCategoryDefinition[] = [
   {
     id: 'regulatory',
     name: 'Legal and regulatory',
-    levels: ['None', 'Internal finding', 'Reportable to a regulator', 'Warning letter or fine', 'Licence withdrawn or prosecution'],
+    levels: [
+      'None',
+      'Internal finding',
+      'Reportable to a regulator',
+      'Warning letter or fine',
+      'Licence withdrawn or prosecution',
+    ],
   },
   {
     id: 'reputation',
     name: 'Reputation',
-    levels: ['None', 'Local, short-lived', 'Regional media', 'National media', 'Lasting international damage'],
+    levels: [
+      'None',
+      'Local, short-lived',
+      'Regional media',
+      'National media',
+      'Lasting international damage',
+    ],
   },
 ];

@@ -17,9 +17,27 @@ export const SECURITY_LEVEL_INFO: Readonly<
     }
   >
 > = {
-  0: { protectsAgainst: 'no specific requirement or protection', means: '–', resources: '–', skills: '–', motivation: '–' },
-  1: { protectsAgainst: 'casual or coincidental violation', means: 'accident, error', resources: '–', skills: '–', motivation: '–' },
-  2: { protectsAgainst: 'intentional violation using simple means', means: 'simple', resources: 'low', skills: 'generic', motivation: 'low' },
+  0: {
+    protectsAgainst: 'no specific requirement or protection',
+    means: '–',
+    resources: '–',
+    skills: '–',
+    motivation: '–',
+  },
+  1: {
+    protectsAgainst: 'casual or coincidental violation',
+    means: 'accident, error',
+    resources: '–',
+    skills: '–',
+    motivation: '–',
+  },
+  2: {
+    protectsAgainst: 'intentional violation using simple means',
+    means: 'simple',
+    resources: 'low',
+    skills: 'generic',
+    motivation: 'low',
+  },
   3: {
     protectsAgainst: 'intentional violation using sophisticated means',
     means: 'sophisticated',

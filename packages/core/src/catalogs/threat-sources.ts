@@ -10,12 +10,43 @@ export interface ThreatSourceDefinition {
 
 /** Built-in threat sources; an assessment may add its own. */
 export const THREAT_SOURCES: readonly ThreatSourceDefinition[] = [
-  { id: 'careless-insider', name: 'Careless insider / accidental', capability: 1, description: 'Staff or contractors who cause harm by mistake, e.g. an infected USB stick or a wrong download.' },
-  { id: 'untargeted-malware', name: 'Untargeted malware', capability: 2, description: 'Commodity malware and worms that spread opportunistically with generic means.' },
-  { id: 'hacktivist', name: 'Hacktivist / motivated individual', capability: 2, description: 'Intentional attacker with simple means, low resources and generic skills.' },
-  { id: 'malicious-insider', name: 'Malicious insider', capability: 3, description: 'Employee or contractor with process knowledge and legitimate access.' },
-  { id: 'cybercriminal', name: 'Organised cybercriminals / ransomware', capability: 3, description: 'Sophisticated means, moderate resources, some IACS-specific knowledge, financial motive.' },
-  { id: 'nation-state', name: 'Nation-state / APT', capability: 4, description: 'Sophisticated means, extended resources, IACS-specific skills and high motivation.' },
+  {
+    id: 'careless-insider',
+    name: 'Careless insider / accidental',
+    capability: 1,
+    description:
+      'Staff or contractors who cause harm by mistake, e.g. an infected USB stick or a wrong download.',
+  },
+  {
+    id: 'untargeted-malware',
+    name: 'Untargeted malware',
+    capability: 2,
+    description: 'Commodity malware and worms that spread opportunistically with generic means.',
+  },
+  {
+    id: 'hacktivist',
+    name: 'Hacktivist / motivated individual',
+    capability: 2,
+    description: 'Intentional attacker with simple means, low resources and generic skills.',
+  },
+  {
+    id: 'malicious-insider',
+    name: 'Malicious insider',
+    capability: 3,
+    description: 'Employee or contractor with process knowledge and legitimate access.',
+  },
+  {
+    id: 'cybercriminal',
+    name: 'Organised cybercriminals / ransomware',
+    capability: 3,
+    description: 'Sophisticated means, moderate resources, some IACS-specific knowledge, financial motive.',
+  },
+  {
+    id: 'nation-state',
+    name: 'Nation-state / APT',
+    capability: 4,
+    description: 'Sophisticated means, extended resources, IACS-specific skills and high motivation.',
+  },
 ];
 
 const BY_ID = new Map(THREAT_SOURCES.map((source) => [source.id, source]));

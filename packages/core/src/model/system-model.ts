@@ -63,8 +63,10 @@ export interface Zone extends Omit<ZoneInput, 'securityLevelTarget' | 'securityL
 
 export type Channel = ChannelInput;
 
-export interface Conduit
-  extends Omit<ConduitInput, 'securityLevelTarget' | 'securityLevelAchieved' | 'channels' | 'enforcement' | 'isExternal'> {
+export interface Conduit extends Omit<
+  ConduitInput,
+  'securityLevelTarget' | 'securityLevelAchieved' | 'channels' | 'enforcement' | 'isExternal'
+> {
   readonly channels: readonly Channel[];
   readonly enforcement: NonNullable<ConduitInput['enforcement']>;
   readonly explicitTarget?: { readonly levels: SecurityLevelVector; readonly justification: string };
@@ -87,9 +89,17 @@ export type Triage = TriageInput;
 export interface RiskCriteria {
   readonly likelihood: {
     readonly direction: 'ascending' | 'descending';
-    readonly levels: readonly { readonly level: number; readonly label: string; readonly description?: string | undefined }[];
+    readonly levels: readonly {
+      readonly level: number;
+      readonly label: string;
+      readonly description?: string | undefined;
+    }[];
   };
-  readonly impactCategories: readonly { readonly id: string; readonly name: string; readonly levels: readonly string[] }[];
+  readonly impactCategories: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly levels: readonly string[];
+  }[];
   /** Bands from lowest to highest; `rank` is the index. */
   readonly bands: readonly {
     readonly id: string;
@@ -101,7 +111,10 @@ export interface RiskCriteria {
   /** matrix[likelihood - 1][impact - 1] = band id. */
   readonly matrix: readonly (readonly string[])[];
   readonly tolerable: string;
-  readonly securityLevelTarget: { readonly method: 'risk-band' | 'attacker-capability'; readonly floor: SecurityLevel };
+  readonly securityLevelTarget: {
+    readonly method: 'risk-band' | 'attacker-capability';
+    readonly floor: SecurityLevel;
+  };
   /** True when the file gave no criteria and the built-in ones are used. */
   readonly isDefault: boolean;
 }

@@ -6,7 +6,11 @@ const distance = (a: string, b: string): number => {
     previous[0] = i;
     for (let j = 1; j <= b.length; j += 1) {
       const above = previous[j] ?? 0;
-      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous[j] = Math.min(
+        above + 1,
+        (previous[j - 1] ?? 0) + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       diagonal = above;
     }
   }

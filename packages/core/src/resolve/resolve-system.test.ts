@@ -22,25 +22,40 @@ describe('resolveSystem', () => {
     const codes = codesOf(
       aSystem({
         zones: [aZone({ id: 'control' }), aZone({ id: 'control' })],
-        conduits: [aConduit({ id: 'c1', zones: ['control', 'dmz-2'] }), aConduit({ id: 'c2', zones: ['control'] })],
+        conduits: [
+          aConduit({ id: 'c1', zones: ['control', 'dmz-2'] }),
+          aConduit({ id: 'c2', zones: ['control'] }),
+        ],
         assets: [anAsset({ id: 'a1', zone: 'nowhere', kind: 'plcc' })],
         dataFlows: [],
       }),
     );
     expect(codes).toEqual(
-      expect.arrayContaining(['duplicate-id', 'unknown-reference', 'conduit-joins-one-zone', 'unknown-asset-kind']),
+      expect.arrayContaining([
+        'duplicate-id',
+        'unknown-reference',
+        'conduit-joins-one-zone',
+        'unknown-asset-kind',
+      ]),
     );
   });
 
   it('points at the dangling reference with a path', () => {
-    const resolved = resolveSystem(aSystem({ conduits: [aConduit({ id: 'c1', zones: ['control', 'dmz-2'] })] }));
+    const resolved = resolveSystem(
+      aSystem({ conduits: [aConduit({ id: 'c1', zones: ['control', 'dmz-2'] })] }),
+    );
     expect(resolved.ok).toBe(false);
     if (resolved.ok) return;
-    expect(resolved.diagnostics[0]).toMatchObject({ code: 'unknown-reference', path: ['conduits', 0, 'zones', 1] });
+    expect(resolved.diagnostics[0]).toMatchObject({
+      code: 'unknown-reference',
+      path: ['conduits', 0, 'zones', 1],
+    });
   });
 
   it('rejects an asset placed in two zones', () => {
-    const file = aSystem({ zones: [aZone({ id: 'control', assets: ['plc-1'] }), aZone({ id: 'dmz', assets: ['plc-1'] })] });
+    const file = aSystem({
+      zones: [aZone({ id: 'control', assets: ['plc-1'] }), aZone({ id: 'dmz', assets: ['plc-1'] })],
+    });
     expect(codesOf(file)).toContain('asset-in-two-zones');
   });
 
@@ -62,9 +77,18 @@ describe('resolveSystem', () => {
     const codes = codesOf(
       aSystem({
         riskCriteria: {
-          likelihood: { direction: 'ascending', levels: [{ level: 1, label: 'a' }, { level: 2, label: 'b' }] },
+          likelihood: {
+            direction: 'ascending',
+            levels: [
+              { level: 1, label: 'a' },
+              { level: 2, label: 'b' },
+            ],
+          },
           impactCategories: [{ id: 'safety', name: 'Safety', levels: ['x', 'y'] }],
-          bands: [{ id: 'low', label: 'Low', securityLevel: 1 }, { id: 'high', label: 'High', securityLevel: 3 }],
+          bands: [
+            { id: 'low', label: 'Low', securityLevel: 1 },
+            { id: 'high', label: 'High', securityLevel: 3 },
+          ],
           matrix: [['low', 'low']],
           tolerable: 'medium',
         },
@@ -79,10 +103,13 @@ describe('resolveSystem', () => {
     expect(() => resolveSystem(value)).not.toThrow();
   });
 
-  test.prop([fc.jsonValue()], { numRuns: 300, seed: 3 })('never throws on arbitrary JSON shaped like a file', (value) => {
-    const base = aSystem() as Record<string, unknown>;
-    for (const key of Object.keys(base)) {
-      expect(() => resolveSystem({ ...base, [key]: value })).not.toThrow();
-    }
-  });
+  test.prop([fc.jsonValue()], { numRuns: 300, seed: 3 })(
+    'never throws on arbitrary JSON shaped like a file',
+    (value) => {
+      const base = aSystem() as Record<string, unknown>;
+      for (const key of Object.keys(base)) {
+        expect(() => resolveSystem({ ...base, [key]: value })).not.toThrow();
+      }
+    },
+  );
 });

@@ -27,7 +27,10 @@ const byId = <T extends { readonly id: string }>(list: readonly T[]): readonly T
 const indexBy = <T extends { readonly id: string }>(list: readonly T[]): ReadonlyMap<string, T> =>
   new Map(list.map((item) => [item.id, item]));
 
-const groupBy = <T, K>(list: readonly T[], keysOf: (item: T) => readonly K[]): ReadonlyMap<K, readonly T[]> => {
+const groupBy = <T, K>(
+  list: readonly T[],
+  keysOf: (item: T) => readonly K[],
+): ReadonlyMap<K, readonly T[]> => {
   const groups = new Map<K, T[]>();
   for (const item of list) {
     for (const key of keysOf(item)) {
@@ -44,7 +47,11 @@ const resolveRiskCriteria = (input: RiskCriteriaInput | undefined): RiskCriteria
   return {
     likelihood: { direction: source.likelihood.direction, levels: source.likelihood.levels },
     impactCategories: source.impactCategories,
-    bands: source.bands.map((band, rank) => ({ ...band, securityLevel: toSecurityLevel(band.securityLevel), rank })),
+    bands: source.bands.map((band, rank) => ({
+      ...band,
+      securityLevel: toSecurityLevel(band.securityLevel),
+      rank,
+    })),
     matrix: source.matrix,
     tolerable: source.tolerable,
     securityLevelTarget: {
@@ -133,7 +140,9 @@ const buildModel = (file: SystemFile): SystemModel => {
     frs: [...new Set((input.frs ?? []).map(parseFr).filter((fr): fr is Fr => fr !== undefined))].sort(),
   }));
   const threatSources: readonly ThreatSourceDefinition[] = byId([
-    ...THREAT_SOURCES.filter((source) => !(file.threatSources ?? []).some((custom) => custom.id === source.id)),
+    ...THREAT_SOURCES.filter(
+      (source) => !(file.threatSources ?? []).some((custom) => custom.id === source.id),
+    ),
     ...(file.threatSources ?? []).map((source) => ({
       id: source.id,
       name: source.name,
@@ -159,7 +168,10 @@ const buildModel = (file: SystemFile): SystemModel => {
   const countermeasuresByEntity = groupBy(countermeasures, (countermeasure) => countermeasure.appliesTo);
 
   const kinds = new Map<string, { kind: EntityKind; name?: string }>();
-  const register = (kind: EntityKind, list: readonly { id: string; name?: string | undefined; title?: string | undefined }[]) => {
+  const register = (
+    kind: EntityKind,
+    list: readonly { id: string; name?: string | undefined; title?: string | undefined }[],
+  ) => {
     for (const item of list) {
       const name = item.name ?? item.title;
       kinds.set(item.id, name === undefined ? { kind } : { kind, name });

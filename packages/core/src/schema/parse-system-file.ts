@@ -11,7 +11,7 @@ const describeValue = (value: unknown): string => {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return value.length > 40 ? 'a long text' : `"${value}"`;
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${String(value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
 };
 
 const lastKey = (path: readonly PropertyKey[]): string => {
@@ -26,7 +26,11 @@ const toDiagnostic = (issue: Issue): Diagnostic => {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) {
-        return error('missing-field', path, `${where} is required: add "${lastKey(path)}" (${issue.expected}).`);
+        return error(
+          'missing-field',
+          path,
+          `${where} is required: add "${lastKey(path)}" (${issue.expected}).`,
+        );
       }
       return error(
         'invalid-type',
@@ -91,10 +95,14 @@ export const parseSystemFile = (input: unknown): Resolved<SystemFile> => {
   if (!migrated.ok) return migrated;
   const first = systemFileSchema.safeParse(migrated.value, { reportInput: true });
   if (first.success) return { ok: true, value: first.data, warnings: migrated.warnings };
-  const unknownKeyWarnings = first.error.issues.filter((issue) => issue.code === 'unrecognized_keys').map(toDiagnostic);
+  const unknownKeyWarnings = first.error.issues
+    .filter((issue) => issue.code === 'unrecognized_keys')
+    .map(toDiagnostic);
   const errors = first.error.issues.filter((issue) => issue.code !== 'unrecognized_keys').map(toDiagnostic);
   if (errors.length > 0) return { ok: false, diagnostics: [...errors, ...unknownKeyWarnings] };
-  const second = systemFileSchema.safeParse(withoutUnknownKeys(migrated.value, first.error.issues), { reportInput: true });
+  const second = systemFileSchema.safeParse(withoutUnknownKeys(migrated.value, first.error.issues), {
+    reportInput: true,
+  });
   if (!second.success) return { ok: false, diagnostics: second.error.issues.map(toDiagnostic) };
   return { ok: true, value: second.data, warnings: [...migrated.warnings, ...unknownKeyWarnings] };
 };

@@ -36,7 +36,9 @@ export const securityLevelVectorSchema = z
       message: 'write the vector as seven levels 0–4 in FR order, e.g. "{2 2 0 1 3 1 3}"',
     }),
   ])
-  .describe('Security-level vector {IAC UC SI DC RDF TRE RA}: one number, seven numbers, or "{2 2 0 1 3 1 3}".');
+  .describe(
+    'Security-level vector {IAC UC SI DC RDF TRE RA}: one number, seven numbers, or "{2 2 0 1 3 1 3}".',
+  );
 
 const impactRatingsSchema = z
   .record(z.string(), levelSchema)
@@ -72,7 +74,10 @@ export const systemSchema = z
       .strict()
       .optional()
       .describe('ZCR 6.6: threat environment and threat-intelligence sources.'),
-    policies: z.array(referenceSchema.strict()).optional().describe('ZCR 6.7: organisational security policies.'),
+    policies: z
+      .array(referenceSchema.strict())
+      .optional()
+      .describe('ZCR 6.7: organisational security policies.'),
     regulations: z.array(referenceSchema.strict()).optional().describe('ZCR 6.9: regulatory requirements.'),
     references: z
       .array(referenceSchema.strict())
@@ -89,18 +94,33 @@ export const assessmentInfoSchema = z
     date: shortText.optional().describe('Date of the assessment (ISO 8601).'),
     confidentiality: shortText.optional().describe('ZCR 5.13: confidentiality classification.'),
     team: z
-      .array(z.object({ name: shortText, role: shortText.optional(), organisation: shortText.optional() }).strict())
+      .array(
+        z
+          .object({ name: shortText, role: shortText.optional(), organisation: shortText.optional() })
+          .strict(),
+      )
       .optional(),
     sessions: z
       .array(
         z
-          .object({ date: shortText, topic: shortText.optional(), participants: z.array(shortText).optional() })
+          .object({
+            date: shortText,
+            topic: shortText.optional(),
+            participants: z.array(shortText).optional(),
+          })
           .strict(),
       )
       .optional(),
     revisions: z
       .array(
-        z.object({ version: shortText, date: shortText, author: shortText.optional(), change: text.optional() }).strict(),
+        z
+          .object({
+            version: shortText,
+            date: shortText,
+            author: shortText.optional(),
+            change: text.optional(),
+          })
+          .strict(),
       )
       .optional(),
   })
@@ -113,7 +133,9 @@ export const riskCriteriaSchema = z
         direction: z
           .enum(['ascending', 'descending'])
           .default('ascending')
-          .describe('ascending: higher level = more likely; descending: level 1 = most likely (3-2 Annex B style).'),
+          .describe(
+            'ascending: higher level = more likely; descending: level 1 = most likely (3-2 Annex B style).',
+          ),
         levels: z
           .array(z.object({ level: levelSchema, label: shortText, description: text.optional() }).strict())
           .min(2),
@@ -122,7 +144,11 @@ export const riskCriteriaSchema = z
     impactCategories: z
       .array(
         z
-          .object({ id: idSchema, name: shortText, levels: z.array(shortText).min(2).describe('Level 1 first.') })
+          .object({
+            id: idSchema,
+            name: shortText,
+            levels: z.array(shortText).min(2).describe('Level 1 first.'),
+          })
           .strict(),
       )
       .min(1),
@@ -193,7 +219,9 @@ export const assetSchema = z
       .optional()
       .describe('Overrides of the attributes the asset kind implies.'),
     interfaces: z.array(networkInterfaceSchema).optional(),
-    securityLevelCapability: securityLevelVectorSchema.optional().describe('SL-C of the component (IEC 62443-4-2).'),
+    securityLevelCapability: securityLevelVectorSchema
+      .optional()
+      .describe('SL-C of the component (IEC 62443-4-2).'),
     tags: z.array(shortText).optional(),
   })
   .strict();
@@ -212,10 +240,15 @@ export const zoneSchema = z
     description: text.optional(),
     organisation: shortText.optional().describe('CRS b: accountable organisation.'),
     boundary: boundarySchema.optional(),
-    isSafetyRelated: z.boolean().optional().describe('CRS e: safety designation (derived from assets when absent).'),
+    isSafetyRelated: z
+      .boolean()
+      .optional()
+      .describe('CRS e: safety designation (derived from assets when absent).'),
     assets: idList.optional().describe('Assets in this zone (alternative to asset.zone).'),
     securityLevelTarget: targetSchema.optional().describe('Explicit SL-T with justification.'),
-    securityLevelAchieved: securityLevelVectorSchema.optional().describe('SL-A from verification, when known.'),
+    securityLevelAchieved: securityLevelVectorSchema
+      .optional()
+      .describe('SL-A from verification, when known.'),
     policies: idList.optional().describe('CRS m: ids of system policies that apply.'),
     assumptions: z.array(text).optional().describe('CRS n: assumptions and external dependencies.'),
     parent: idSchema.optional().describe('Enclosing zone, for nested zones.'),
@@ -225,7 +258,10 @@ export const zoneSchema = z
 export const channelSchema = z
   .object({
     protocol: shortText.describe('Protocol name, e.g. opc-ua, modbus-tcp, https, s7comm.'),
-    port: z.union([z.number().int().min(0).max(65535), shortText]).optional().describe('Port or range "1024-2048".'),
+    port: z
+      .union([z.number().int().min(0).max(65535), shortText])
+      .optional()
+      .describe('Port or range "1024-2048".'),
     transport: z.enum(['tcp', 'udp', 'other']).optional(),
     from: idSchema.describe('Zone that initiates the connection.'),
     to: idSchema.describe('Zone that accepts it.'),
@@ -259,7 +295,9 @@ export const conduitSchema = z
     enforcement: z.array(z.enum(ENFORCEMENT_KINDS)).optional(),
     devices: idList.optional().describe('Network or security devices that implement the conduit.'),
     isExternal: z.boolean().optional().describe('Crosses an external network (WAN, internet, cellular).'),
-    pattern: idSchema.optional().describe('Integration pattern this conduit follows (checked by the engine).'),
+    pattern: idSchema
+      .optional()
+      .describe('Integration pattern this conduit follows (checked by the engine).'),
     securityLevelTarget: targetSchema.optional(),
     securityLevelAchieved: securityLevelVectorSchema.optional(),
     policies: idList.optional(),
@@ -289,7 +327,9 @@ export const accessPointSchema = z
     zone: idSchema.describe('The zone where it enters the SuC.'),
     description: text.optional(),
     isLogical: z.boolean().optional().describe('true: a network access point; false: physical (CRS f/g).'),
-    exposure: levelSchema.optional().describe('Base likelihood override (1 … 5) for scenarios entering here.'),
+    exposure: levelSchema
+      .optional()
+      .describe('Base likelihood override (1 … 5) for scenarios entering here.'),
   })
   .strict();
 
@@ -319,9 +359,14 @@ export const threatScenarioSchema = z
     consequences: impactRatingsSchema.optional().describe('Worst credible impact per category (ZCR 5.3).'),
     consequenceReference: shortText.optional().describe('PHA/HAZOP scenario id the consequence comes from.'),
     likelihood: levelSchema.describe('Unmitigated likelihood (ZCR 5.4).'),
-    residualLikelihood: levelSchema.optional().describe('Likelihood re-rated with existing countermeasures (ZCR 5.9); derived when absent.'),
+    residualLikelihood: levelSchema
+      .optional()
+      .describe('Likelihood re-rated with existing countermeasures (ZCR 5.9); derived when absent.'),
     countermeasures: idList.optional().describe('Countermeasures credited against this scenario.'),
-    frs: z.array(shortText).optional().describe('Foundational requirements the attack exercises (FR1 … FR7 or IAC … RA).'),
+    frs: z
+      .array(shortText)
+      .optional()
+      .describe('Foundational requirements the attack exercises (FR1 … FR7 or IAC … RA).'),
   })
   .strict();
 
@@ -357,11 +402,17 @@ export const countermeasureSchema = z
     description: text.optional(),
     type: z.enum(['technical', 'procedural', 'physical']),
     status: z.enum(['existing', 'planned']),
-    requirements: z.array(shortText).optional().describe('62443-3-3 SRs/REs it satisfies, e.g. "SR 1.1 RE 2".'),
+    requirements: z
+      .array(shortText)
+      .optional()
+      .describe('62443-3-3 SRs/REs it satisfies, e.g. "SR 1.1 RE 2".'),
     appliesTo: idList.describe('Zones, conduits, assets or access points it protects.'),
     likelihoodReduction: z.number().int().min(0).max(4).default(0).describe('Likelihood steps it removes.'),
     impactReduction: z.number().int().min(0).max(4).default(0).describe('Impact steps it removes.'),
-    isCompensating: z.boolean().optional().describe('A compensating countermeasure for a capability the system lacks.'),
+    isCompensating: z
+      .boolean()
+      .optional()
+      .describe('A compensating countermeasure for a capability the system lacks.'),
     owner: shortText.optional(),
     dueDate: shortText.optional(),
   })

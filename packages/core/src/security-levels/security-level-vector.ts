@@ -3,8 +3,7 @@ import { toSecurityLevel, type SecurityLevel } from '../catalogs/security-levels
 import type { SecurityLevelVector } from '../model/system-model';
 
 /** A vector with the same level for every FR. */
-export const uniformVector = (level: SecurityLevel): SecurityLevelVector =>
-  vectorFrom(() => level);
+export const uniformVector = (level: SecurityLevel): SecurityLevelVector => vectorFrom(() => level);
 
 /** Builds a vector by asking for each FR's level. */
 export const vectorFrom = (levelOf: (fr: Fr, index: number) => SecurityLevel): SecurityLevelVector => {

@@ -15,11 +15,18 @@ import type {
 type Input<T> = Partial<T> & { readonly id: string };
 
 /** A zone with valid defaults. */
-export const aZone = (overrides: Input<ZoneInput>): ZoneInput => ({ name: `Zone ${overrides.id}`, ...overrides });
+export const aZone = (overrides: Input<ZoneInput>): ZoneInput => ({
+  name: `Zone ${overrides.id}`,
+  ...overrides,
+});
 
 /** An asset with valid defaults (a PLC with a production rating). */
-export const anAsset = (overrides: Input<AssetInput>): AssetInput =>
-  ({ name: `Asset ${overrides.id}`, kind: 'plc', isInScope: true, ...overrides }) as AssetInput;
+export const anAsset = (overrides: Input<AssetInput>): AssetInput => ({
+  name: `Asset ${overrides.id}`,
+  kind: 'plc',
+  isInScope: true,
+  ...overrides,
+});
 
 /** A conduit between two zones. */
 export const aConduit = (overrides: Input<ConduitInput> & { zones: string[] }): ConduitInput => ({
@@ -53,7 +60,12 @@ export const aScenario = (overrides: Input<ThreatScenarioInput>): ThreatScenario
 export const aCountermeasure = (
   overrides: Input<CountermeasureInput> & { appliesTo: string[] },
 ): CountermeasureInput =>
-  ({ title: `Countermeasure ${overrides.id}`, type: 'technical', status: 'existing', ...overrides }) as CountermeasureInput;
+  ({
+    title: `Countermeasure ${overrides.id}`,
+    type: 'technical',
+    status: 'existing',
+    ...overrides,
+  }) as CountermeasureInput;
 
 /**
  * A small valid assessment: a control zone with a PLC and an HMI, a DMZ with a historian, one conduit and one
@@ -72,7 +84,12 @@ export const aSystem = (overrides: Partial<SystemFileInput> = {}): SystemFileInp
     }),
   ],
   assets: [
-    anAsset({ id: 'plc-1', kind: 'plc', zone: 'control', criticality: { 'health-safety': 3, production: 4 } }),
+    anAsset({
+      id: 'plc-1',
+      kind: 'plc',
+      zone: 'control',
+      criticality: { 'health-safety': 3, production: 4 },
+    }),
     anAsset({ id: 'hmi-1', kind: 'hmi', zone: 'control', criticality: { production: 3 } }),
     anAsset({ id: 'historian', kind: 'historian', zone: 'dmz', criticality: { production: 2 } }),
   ],
@@ -86,7 +103,9 @@ export const resolveOrThrow = (file: unknown): SystemModel => {
   const resolved = resolveSystem(file);
   if (!resolved.ok) {
     throw new Error(
-      resolved.diagnostics.map((d) => `${d.severity} ${d.code} ${formatPath(d.path)}: ${d.message}`).join('\n'),
+      resolved.diagnostics
+        .map((d) => `${d.severity} ${d.code} ${formatPath(d.path)}: ${d.message}`)
+        .join('\n'),
     );
   }
   return resolved.value;

@@ -60,13 +60,19 @@ const patternParts = (
 export const scaffoldAssessment = (options: {
   readonly name: string;
   readonly patterns?: readonly string[];
-}): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } => {
+}):
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } => {
   const parts = patternParts(options.patterns ?? []);
   if (parts.diagnostics.length > 0) return { ok: false, diagnostics: parts.diagnostics };
   return { ok: true, text: scaffoldText(options.name, indentList(parts.zones), indentList(parts.conduits)) };
 };
 
-const scaffoldText = (name: string, extraZones: string, extraConduits: string): string => `# Zonewise assessment file (IEC 62443-3-2). Validate with: zonewise validate assessment.yaml
+const scaffoldText = (
+  name: string,
+  extraZones: string,
+  extraConduits: string,
+): string => `# Zonewise assessment file (IEC 62443-3-2). Validate with: zonewise validate assessment.yaml
 # JSON Schema for editors: zonewise schema > assessment.schema.json
 formatVersion: 1
 

@@ -29,7 +29,13 @@ export const migrateSystemFile = (
   if (!isRecord(input)) {
     return {
       ok: false,
-      diagnostics: [error('invalid-type', [], 'An assessment file must be a mapping with formatVersion, system, zones, … at the top level.')],
+      diagnostics: [
+        error(
+          'invalid-type',
+          [],
+          'An assessment file must be a mapping with formatVersion, system, zones, … at the top level.',
+        ),
+      ],
     };
   }
   const version = input['formatVersion'];
@@ -37,14 +43,24 @@ export const migrateSystemFile = (
     return {
       ok: false,
       diagnostics: [
-        error('missing-format-version', ['formatVersion'], `formatVersion is required: add "formatVersion: ${currentVersion}" at the top of the file.`),
+        error(
+          'missing-format-version',
+          ['formatVersion'],
+          `formatVersion is required: add "formatVersion: ${currentVersion}" at the top of the file.`,
+        ),
       ],
     };
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return {
       ok: false,
-      diagnostics: [error('invalid-value', ['formatVersion'], `formatVersion must be a whole number such as ${currentVersion}.`)],
+      diagnostics: [
+        error(
+          'invalid-value',
+          ['formatVersion'],
+          `formatVersion must be a whole number such as ${currentVersion}.`,
+        ),
+      ],
     };
   }
   if (version > currentVersion) {
@@ -66,12 +82,18 @@ export const migrateSystemFile = (
     if (!migration) {
       return {
         ok: false,
-        diagnostics: [error('unsupported-format-version', ['formatVersion'], `No migration from formatVersion ${from}.`)],
+        diagnostics: [
+          error('unsupported-format-version', ['formatVersion'], `No migration from formatVersion ${from}.`),
+        ],
       };
     }
     document = { ...migration.up(document), formatVersion: from + 1 };
     warnings.push(
-      warning('migrated-format-version', ['formatVersion'], `Migrated from formatVersion ${from} to ${from + 1}: ${migration.description}. Save the file to keep it.`),
+      warning(
+        'migrated-format-version',
+        ['formatVersion'],
+        `Migrated from formatVersion ${from} to ${from + 1}: ${migration.description}. Save the file to keep it.`,
+      ),
     );
   }
   return { ok: true, value: document, warnings };
