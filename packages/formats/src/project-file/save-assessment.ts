@@ -10,7 +10,7 @@ export interface SaveYamlOptions {
 }
 
 const canonical = (file: SystemFileInput): unknown =>
-  orderLikeSchema(file, assessmentFileSchema(), { omitEmptyDefaults: true });
+  orderLikeSchema(file, assessmentFileSchema(), { omit: 'empty-default-lists' });
 
 /**
  * Writes an assessment file as YAML, deterministically: keys in schema order (formatVersion, assessment, system,

@@ -43,9 +43,12 @@ export const propertyOrder = (schema: SchemaNode | undefined): readonly string[]
 export const itemSchema = (schema: SchemaNode | undefined): SchemaNode | undefined =>
   schema ? branches(schema).find((branch) => branch.items !== undefined)?.items : undefined;
 
-/** True for an empty list whose schema default is the empty list: leaving it out means the same. */
-export const isEmptyDefaultList = (value: unknown, schema: SchemaNode | undefined): boolean =>
+const isEmptyDefaultList = (value: unknown, schema: SchemaNode | undefined): boolean =>
   Array.isArray(value) && value.length === 0 && Array.isArray(schema?.default) && schema.default.length === 0;
+
+/** True for a value equal to its schema default (`isInScope: true`, `zones: []`): leaving it out means the same. */
+export const isDefaultValue = (value: unknown, schema: SchemaNode | undefined): boolean =>
+  schema?.default !== undefined && JSON.stringify(value) === JSON.stringify(schema.default);
 
 /** Plain data objects, as opposed to arrays, class instances and null. */
 export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
@@ -61,13 +64,14 @@ const define = (target: Record<string, unknown>, key: string, value: unknown): v
 
 /**
  * A copy of `value` whose object keys follow the schema's property order (keys the schema does not know keep their
- * order, after the known ones), without `undefined` values, and, with `omitEmptyDefaults`, without empty lists that
- * the schema defaults to. The same data always serialises to the same text, whatever order it was built in.
+ * order, after the known ones), without `undefined` values, and without what `omit` names: `empty-default-lists`
+ * (the file writers) or every value equal to its schema default (`defaults`, for entities an update adds). The same
+ * data always serialises to the same text, whatever order it was built in.
  */
 export const orderLikeSchema = (
   value: unknown,
   schema: SchemaNode | undefined,
-  options: { readonly omitEmptyDefaults: boolean },
+  options: { readonly omit: 'nothing' | 'empty-default-lists' | 'defaults' },
 ): unknown => {
   if (Array.isArray(value)) {
     const items = itemSchema(schema);
@@ -84,7 +88,8 @@ export const orderLikeSchema = (
     const child = value[key];
     const childSchema = propertySchema(schema, key);
     if (child === undefined) continue;
-    if (options.omitEmptyDefaults && isEmptyDefaultList(child, childSchema)) continue;
+    if (options.omit === 'empty-default-lists' && isEmptyDefaultList(child, childSchema)) continue;
+    if (options.omit === 'defaults' && isDefaultValue(child, childSchema)) continue;
     define(ordered, key, orderLikeSchema(child, childSchema, options));
   }
   return ordered;

@@ -2,19 +2,20 @@ import type { Resolved, SystemFileInput } from '@zonewise/core';
 import {
   isMap,
   isNode,
-  isPair,
   isScalar,
   isSeq,
+  Pair,
+  parseDocument,
   type Document,
-  type Pair,
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
 import { applyFlowStyle } from './flow-style';
+import { keepUnchangedSource, recordOriginalValues, restoreSourceText } from './keep-source-text';
 import { loadAssessmentText } from './load-assessment-text';
 import {
   assessmentFileSchema,
-  isEmptyDefaultList,
+  isDefaultValue,
   isPlainObject,
   itemSchema,
   orderLikeSchema,
@@ -22,6 +23,7 @@ import {
   propertySchema,
   type SchemaNode,
 } from './schema-order';
+import { detectYamlLayout } from './yaml-layout';
 
 /** Options of `updateAssessmentYaml`. */
 export interface UpdateYamlOptions {
@@ -41,16 +43,22 @@ const idOfNode = (node: unknown): string | undefined => {
   return typeof id === 'string' ? id : undefined;
 };
 
-/** A new node for `value`, styled as `saveAssessmentYaml` writes it. */
-const createNode = (document: Document, value: unknown) => {
-  const created = document.createNode(value, { aliasDuplicateObjects: false });
+/** A new node for `value`, styled as `saveAssessmentYaml` writes it and without values equal to their default. */
+const createNode = (document: Document, value: unknown, schema: SchemaNode | undefined) => {
+  const data = orderLikeSchema(value, schema, { omit: 'defaults' });
+  const created = document.createNode(data, { aliasDuplicateObjects: false });
   applyFlowStyle(created);
   return created;
 };
 
 /** A new node for `value` that keeps the comments and blank line of the node it replaces. */
-const replaceNode = (document: Document, old: unknown, value: unknown): unknown => {
-  const created = createNode(document, value);
+const replaceNode = (
+  document: Document,
+  old: unknown,
+  value: unknown,
+  schema: SchemaNode | undefined,
+): unknown => {
+  const created = createNode(document, value, schema);
   if (isNode(old)) {
     if (old.commentBefore !== undefined) created.commentBefore = old.commentBefore;
     if (old.comment !== undefined) created.comment = old.comment;
@@ -79,9 +87,9 @@ const mergeMap = (
       pair.value = mergeNode(document, pair.value, child, childSchema);
       continue;
     }
-    if (isEmptyDefaultList(child, childSchema)) continue;
-    const created = document.createPair(key, child, { aliasDuplicateObjects: false });
-    if (isNode(created.value)) applyFlowStyle(created.value);
+    // A parsed file carries every default; writing the ones the author left out would only add noise.
+    if (isDefaultValue(child, childSchema)) continue;
+    const created = new Pair(document.createNode(key), createNode(document, child, childSchema));
     // Follow the file's habit of separating sections with a blank line.
     if (isSpaced && isNode(created.key)) created.key.spaceBefore = true;
     const position = rank(key);
@@ -115,7 +123,9 @@ const mergeSeq = (
       const id = idOfValue(value) ?? '';
       const node = existing.get(id);
       existing.delete(id);
-      return node === undefined ? createNode(document, value) : mergeNode(document, node, value, items);
+      return node === undefined
+        ? createNode(document, value, items)
+        : mergeNode(document, node, value, items);
     });
     // YAML hands a comment above the first item to the list; when that item moves, the comment goes with it.
     if (seq.commentBefore && isNode(first) && seq.items.includes(first) && seq.items[0] !== first) {
@@ -128,7 +138,7 @@ const mergeSeq = (
     seq.items = values.map((value, index) =>
       index < seq.items.length
         ? mergeNode(document, seq.items[index], value, items)
-        : createNode(document, value),
+        : createNode(document, value, items),
     );
   }
   // `regulations: []` written inline would otherwise put whole mappings on one line.
@@ -159,41 +169,13 @@ const mergeNode = (
     if (node.value !== value) node.value = value;
     return node;
   }
-  return replaceNode(document, node, value);
-};
-
-/** `false` when the file writes block lists flush with their key (`zones:\n- id: a`), so the output does too. */
-const indentsSequences = (document: Document, text: string): boolean => {
-  const stack: unknown[] = [document.contents];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (
-          isSeq(pair.value) &&
-          pair.value.flow !== true &&
-          isNode(pair.key) &&
-          pair.key.range &&
-          pair.value.range
-        ) {
-          const column = (offset: number) => offset - text.lastIndexOf('\n', offset - 1);
-          return column(pair.value.range[0]) > column(pair.key.range[0]);
-        }
-        stack.push(pair.value);
-      }
-    } else if (isSeq(node)) {
-      stack.push(...node.items);
-    } else if (isPair(node)) {
-      stack.push(node.value);
-    }
-  }
-  return true;
+  return replaceNode(document, node, value, schema);
 };
 
 /**
- * Rewrites an existing YAML assessment so that it holds `newFile`, keeping the user's comments, key order, quoting
- * and blank lines wherever the data did not change. Values are set in place, entities are matched by id, new keys
- * are inserted in schema order and removed ones deleted. Importers use it to merge into a hand-written file.
+ * Rewrites an existing YAML assessment so that it holds `newFile`, keeping the author's comments, key order, blank
+ * lines, indentation and the exact text of every value that did not change (folded lines, quotes, number spelling). Values are set in place, entities are matched by id, new keys
+ * are inserted in schema order (unless they hold the schema default) and removed ones deleted. Importers use it to merge into a hand-written file.
  */
 export const updateAssessmentYaml = (
   originalText: string,
@@ -206,24 +188,23 @@ export const updateAssessmentYaml = (
   });
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
   const { document } = loaded;
+  const source = originalText.startsWith('\uFEFF') ? originalText.slice(1) : originalText;
+  const layout = detectYamlLayout(document, source);
+  const originalValues = recordOriginalValues(document);
   const schema = assessmentFileSchema();
-  const value = orderLikeSchema(newFile, schema, { omitEmptyDefaults: false });
-  const indentSeq = indentsSequences(
-    document,
-    originalText.startsWith('\uFEFF') ? originalText.slice(1) : originalText,
-  );
+  const value = orderLikeSchema(newFile, schema, { omit: 'nothing' });
   if (isMap(document.contents) && isPlainObject(value)) {
     mergeMap(document, document.contents, value, schema);
   } else {
-    document.contents = replaceNode(
-      document,
-      document.contents,
-      orderLikeSchema(newFile, schema, { omitEmptyDefaults: true }),
-    ) as typeof document.contents;
+    document.contents = replaceNode(document, document.contents, value, schema) as typeof document.contents;
   }
-  return {
-    ok: true,
-    value: document.toString({ lineWidth: 0, indentSeq, flowCollectionPadding: false }),
-    warnings: loaded.warnings,
-  };
+  const writeOptions = { lineWidth: 0, ...layout };
+  const written = document.toString(writeOptions);
+  const expected = JSON.stringify(document.toJS());
+  const kept = keepUnchangedSource(document, originalValues, source);
+  const restored = restoreSourceText(document.toString(writeOptions), kept);
+  // Restoring original text is a courtesy; if it ever changed the data, the plainly written text is used instead.
+  const check = parseDocument(restored);
+  const isFaithful = check.errors.length === 0 && JSON.stringify(check.toJS()) === expected;
+  return { ok: true, value: isFaithful ? restored : written, warnings: loaded.warnings };
 };
