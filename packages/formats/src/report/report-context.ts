@@ -26,7 +26,35 @@ export interface ReportContext {
   readonly kind: ReportDocumentKind;
   readonly generatedAt: string;
   readonly anchors: AnchorRegistry;
+  /** Results by subject (`kind:id`), so that large models do not pay a scan per lookup. */
+  readonly index: ReportIndex;
 }
+
+/** Lookups of the engine's per-subject results. */
+export interface ReportIndex {
+  readonly targets: ReadonlyMap<string, TargetLevels>;
+  readonly requirements: ReadonlyMap<string, RequirementsResult>;
+  readonly scenarios: ReadonlyMap<string, readonly ScenarioAssessment[]>;
+}
+
+const subjectKey = (subject: EntityRef): string => `${subject.kind}\u0000${subject.id}`;
+
+/** Indexes the results of an assessment by subject; the first entry wins when a subject repeats. */
+export const indexAssessment = (assessment: Assessment): ReportIndex => {
+  const targets = new Map<string, TargetLevels>();
+  for (const target of assessment.targets)
+    if (!targets.has(subjectKey(target.subject))) targets.set(subjectKey(target.subject), target);
+  const requirements = new Map<string, RequirementsResult>();
+  for (const result of assessment.requirements) {
+    if (!requirements.has(subjectKey(result.subject))) requirements.set(subjectKey(result.subject), result);
+  }
+  const scenarios = new Map<string, ScenarioAssessment[]>();
+  for (const scenario of assessment.scenarios) {
+    const key = subjectKey(scenario.subject);
+    scenarios.set(key, [...(scenarios.get(key) ?? []), scenario]);
+  }
+  return { targets, requirements, scenarios };
+};
 
 const SEVERITY_TONES: Readonly<Record<Severity, Tone>> = {
   critical: 'critical',
@@ -149,19 +177,17 @@ export const subjectsOf = (context: ReportContext): readonly EntityRef[] => {
   return refs;
 };
 
-const sameSubject = (a: EntityRef, b: EntityRef): boolean => a.kind === b.kind && a.id === b.id;
-
 /** SL-T result of a zone or conduit. */
 export const targetOf = (context: ReportContext, subject: EntityRef): TargetLevels | undefined =>
-  context.assessment.targets.find((target) => sameSubject(target.subject, subject));
+  context.index.targets.get(subjectKey(subject));
 
 /** Requirement result of a zone or conduit. */
 export const requirementsOf = (context: ReportContext, subject: EntityRef): RequirementsResult | undefined =>
-  context.assessment.requirements.find((result) => sameSubject(result.subject, subject));
+  context.index.requirements.get(subjectKey(subject));
 
 /** Scenarios assessed in a zone or conduit, in the engine's order. */
 export const scenariosIn = (context: ReportContext, subject: EntityRef): readonly ScenarioAssessment[] =>
-  context.assessment.scenarios.filter((scenario) => sameSubject(scenario.subject, subject));
+  context.index.scenarios.get(subjectKey(subject)) ?? [];
 
 /** The name of an impact category. */
 export const impactCategoryName = (context: ReportContext, categoryId: string): string =>

@@ -1,7 +1,7 @@
 import type { Assessment, SystemModel } from '@zonewise/core';
 import { section, type ReportDocument } from './document-model';
 import { AnchorRegistry } from './escape';
-import type { ReportContext, ReportDocumentKind } from './report-context';
+import { indexAssessment, type ReportContext, type ReportDocumentKind } from './report-context';
 import { CRS_DOCUMENT_SECTION_IDS, CRS_SECTION_IDS, REPORT_SECTION_IDS } from './section-ids';
 import { attackPathsSection } from './sections/attack-paths';
 import { appendicesSection, approvalSection, completenessSection } from './sections/closing';
@@ -45,6 +45,7 @@ export const buildReportDocument = (
     kind: options.document,
     generatedAt: options.generatedAt,
     anchors,
+    index: indexAssessment(assessment),
   };
   const info = model.assessment;
   const meta = [

@@ -68,7 +68,7 @@ const worksheet = (context: ReportContext, scenarios: readonly ScenarioAssessmen
       { header: 'SL', align: 'center' },
     ],
     scenarios.map((scenario) => [
-      [code(scenario.id), text(` ${scenario.title}`)],
+      [text(scenario.title), { kind: 'line-break' }, code(scenario.id)],
       sourceInline(scenario),
       scenario.entryPoint ? idsInline([scenario.entryPoint]) : cell('–'),
       idsInline(scenario.targets),

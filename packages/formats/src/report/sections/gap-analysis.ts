@@ -112,11 +112,15 @@ export const gapAnalysisSection = (context: ReportContext): Section => {
     const subjectCell = [code(subject.id)];
     return [
       [subjectCell, cell('SL-T'), ...FOUNDATIONAL_REQUIREMENTS.map((fr) => cell(target[fr]))],
-      [
-        subjectCell,
-        cell('SL-C'),
-        ...FOUNDATIONAL_REQUIREMENTS.map((fr) => levelCell(result.capability, target, fr)),
-      ],
+      ...(result.capability === undefined
+        ? []
+        : [
+            [
+              subjectCell,
+              cell('SL-C'),
+              ...FOUNDATIONAL_REQUIREMENTS.map((fr) => levelCell(result.capability, target, fr)),
+            ],
+          ]),
       [
         subjectCell,
         cell(result.achievedBasis === 'declared' ? 'SL-A (declared)' : 'SL-A (derived)'),
@@ -127,7 +131,7 @@ export const gapAnalysisSection = (context: ReportContext): Section => {
 
   const blocks: Block[] = [
     paragraph(
-      'SL-T is the target from the risk assessment, SL-C the weakest capability declared by the assets of a zone (IEC 62443-4-2), SL-A the level achieved: declared after verification, or derived as the highest level whose requirements are all met or compensated. ▼ marks a level below SL-T.',
+      'SL-T is the target from the risk assessment, SL-C the weakest capability declared by the assets of a zone (IEC 62443-4-2), SL-A the level achieved: declared after verification, or derived as the highest level whose requirements are all met or compensated. SL-C rows appear where assets declare a capability; ▼ marks a level below SL-T.',
     ),
     table(
       [

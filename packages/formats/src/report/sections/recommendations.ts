@@ -95,7 +95,7 @@ export const recommendationsSection = (context: ReportContext): Section => {
           'Suggested requirements',
         ],
         stillAbove.map((scenario) => [
-          [code(scenario.id), text(` ${scenario.title}`)],
+          [text(scenario.title), { kind: 'line-break' }, code(scenario.id)],
           [text(`${kindLabel(scenario.subject)} `), code(scenario.subject.id)],
           ratingInline(context, scenario.residual),
           scenario.plannedCountermeasures.length > 0
