@@ -1,5 +1,5 @@
 import { resolveSystem, type Diagnostic, type SystemModel } from '@zonewise/core';
-import { loadAssessmentText, locateDiagnostics } from '@zonewise/formats';
+import { loadAssessmentText, locateDiagnostics, type AssessmentSource } from '@zonewise/formats';
 import type { CliIo } from './io';
 
 /** A file that resolved into a model, with its warnings placed at line:column. */
@@ -8,6 +8,8 @@ export interface LoadedAssessment {
   readonly text: string;
   readonly model: SystemModel;
   readonly warnings: readonly Diagnostic[];
+  /** Maps diagnostic paths to line:column in this file. */
+  readonly source: AssessmentSource;
 }
 
 export type LoadOutcome =
@@ -28,5 +30,5 @@ export const loadAssessment = (io: CliIo, path: string): LoadOutcome => {
     };
   }
   const warnings = [...loaded.warnings, ...locateDiagnostics(resolved.warnings, loaded)];
-  return { ok: true, path, text, model: resolved.value, warnings };
+  return { ok: true, path, text, model: resolved.value, warnings, source: loaded };
 };

@@ -64,3 +64,4 @@ export * from './diff/model-diff';
 // The engine's one entry point
 export * from './assessment/assess-system';
 export * from './resolve/closest-match';
+export * from './findings/consistency-diagnostics';

@@ -1,3 +1,5 @@
+import { consistencyDiagnostics } from '@zonewise/core';
+import { locateDiagnostics } from '@zonewise/formats';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { loadAssessment } from '../load-assessment';
@@ -14,7 +16,13 @@ export const validateCommand = (io: CliIo, files: readonly string[]): number => 
       code = EXIT.invalidInput;
       continue;
     }
-    printDiagnostics(io, outcome.warnings);
+    const inconsistencies = locateDiagnostics(consistencyDiagnostics(outcome.model), outcome.source);
+    printDiagnostics(io, [...inconsistencies, ...outcome.warnings]);
+    if (inconsistencies.length > 0) {
+      io.stdout(`${file}: invalid\n`);
+      code = EXIT.invalidInput;
+      continue;
+    }
     const { model } = outcome;
     io.stdout(
       `${file}: valid (${model.assets.length} assets, ${model.zones.length} zones, ${model.conduits.length} conduits, ${model.dataFlows.length} data flows, ${model.threatScenarios.length} threat scenarios)\n`,
