@@ -135,8 +135,9 @@ ${extraConduits}
 # impact per category (1-5) if the asset is compromised (ZCR 2).
 assets:
   - id: historian
-    name: Historian
+    name: Historian replica (DMZ)
     kind: historian
+    purdueLevel: 3.5
     zone: dmz
     criticality: { production: 2 }
   - id: plc-1
