@@ -22,6 +22,8 @@ export type InlineContent = readonly Inline[];
 export interface TableColumn {
   readonly header: string;
   readonly align?: 'left' | 'right' | 'center';
+  /** Keep each line of a cell on one line (short badges and arrows) where the format allows it. */
+  readonly isNoWrap?: boolean;
 }
 
 /** A table with one header row; renderers repeat the header across pages where the format allows it. */

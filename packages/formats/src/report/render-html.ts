@@ -7,6 +7,7 @@ import type {
   ReportDocument,
   Section,
   TableBlock,
+  TableColumn,
   Tone,
 } from './document-model';
 import { escapeXml } from './escape';
@@ -66,8 +67,13 @@ const renderInline = (inline: Inline): string => {
 
 const renderContent = (content: InlineContent): string => content.map(renderInline).join('');
 
-const alignClass = (align: string | undefined): string =>
-  align === 'right' || align === 'center' ? ` class="align-${align}"` : '';
+const columnClass = (column: TableColumn): string => {
+  const classes = [
+    ...(column.align === 'right' || column.align === 'center' ? [`align-${column.align}`] : []),
+    ...(column.isNoWrap ? ['nowrap'] : []),
+  ];
+  return classes.length === 0 ? '' : ` class="${classes.join(' ')}"`;
+};
 
 const renderTable = (block: TableBlock): string => {
   if (block.rows.length === 0) {
@@ -77,12 +83,12 @@ const renderTable = (block: TableBlock): string => {
     ].join('');
   }
   const head = block.columns
-    .map((column) => `<th scope="col"${alignClass(column.align)}>${escapeXml(column.header)}</th>`)
+    .map((column) => `<th scope="col"${columnClass(column)}>${escapeXml(column.header)}</th>`)
     .join('');
   const body = block.rows
     .map(
       (row) =>
-        `<tr>${block.columns.map((column, index) => `<td${alignClass(column.align)}>${renderContent(row[index] ?? [])}</td>`).join('')}</tr>`,
+        `<tr>${block.columns.map((column, index) => `<td${columnClass(column)}>${renderContent(row[index] ?? [])}</td>`).join('')}</tr>`,
     )
     .join('\n');
   return [

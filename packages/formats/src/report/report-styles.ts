@@ -35,6 +35,7 @@ th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; t
 thead th { background: var(--head); }
 td.align-right, th.align-right { text-align: right; }
 td.align-center, th.align-center { text-align: center; }
+td.nowrap { white-space: nowrap; }
 p.caption { font-weight: bold; margin: 12px 0 4px; }
 p.empty { color: var(--muted); font-style: italic; margin: 4px 0 14px; }
 .badge { display: inline-block; padding: 0 7px; border-radius: 9px; border: 1px solid; font-size: 0.82em; font-weight: bold;

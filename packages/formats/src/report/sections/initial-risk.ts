@@ -62,7 +62,7 @@ export const initialRiskSection = (context: ReportContext): Section => {
       context,
       assessment.heatMaps.initial,
       'figure-heat-map-initial',
-      'Initial (worst-case) risk of zones and conduits',
+      'Initial (worst-case) risk',
     ),
   ]);
 };

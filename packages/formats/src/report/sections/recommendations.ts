@@ -1,3 +1,4 @@
+import type { RiskRating } from '@zonewise/core';
 import {
   cell,
   code,
@@ -16,6 +17,7 @@ import {
 import {
   bandBadge,
   bandLabel,
+  byRiskDescending,
   idsInline,
   kindLabel,
   ratingInline,
@@ -34,26 +36,35 @@ export const recommendationsSection = (context: ReportContext): Section => {
     .map((subject) => ({ subject, result: requirementsOf(context, subject) }))
     .filter((entry) => (entry.result?.counts.gaps ?? 0) > 0);
 
+  // The effect of a planned countermeasure, grouped by transition: "2 × High → Medium"; scenarios are in the worksheets.
   const effectOf = (countermeasureId: string): InlineContent => {
     const affected = assessment.scenarios.filter((scenario) =>
       scenario.plannedCountermeasures.some((ref) => ref.id === countermeasureId),
     );
     if (affected.length === 0) return cell('not credited to a scenario');
-    return affected.flatMap((scenario, index) => [
-      ...(index === 0 ? [] : [{ kind: 'line-break' as const }]),
-      code(scenario.id),
-      text(': '),
-      bandBadge(context, scenario.residual.band),
-      text(' → '),
-      bandBadge(context, scenario.projected.band),
-    ]);
+    const transitions = new Map<string, { from: RiskRating; to: RiskRating; count: number }>();
+    for (const scenario of affected) {
+      const key = `${scenario.residual.band}\u0000${scenario.projected.band}`;
+      const entry = transitions.get(key);
+      if (entry) entry.count += 1;
+      else transitions.set(key, { from: scenario.residual, to: scenario.projected, count: 1 });
+    }
+    return [...transitions.values()]
+      .sort((a, b) => byRiskDescending(a.from, b.from) || byRiskDescending(a.to, b.to))
+      .flatMap((entry, index) => [
+        ...(index === 0 ? [] : [{ kind: 'line-break' as const }]),
+        text(`${entry.count} × `),
+        bandBadge(context, entry.from.band),
+        text(' → '),
+        bandBadge(context, entry.to.band),
+      ]);
   };
 
   const blocks: Block[] = [
     paragraph(
       'The planned countermeasures below are what the assessment relies on to bring risk down to the tolerable band (',
       bandLabel(context, model.riskCriteria.tolerable),
-      '). The last column shows, for each scenario they are credited to, the residual risk today and the projected risk once they are in place.',
+      '). The last column counts the scenarios they are credited to by their residual risk today and their projected risk once the planned countermeasures are in place; the worksheets give each scenario.',
     ),
     table(
       [
@@ -63,8 +74,8 @@ export const recommendationsSection = (context: ReportContext): Section => {
         'Applies to',
         'Requirements',
         'Owner',
-        'Due',
-        'Residual → projected',
+        { header: 'Due', isNoWrap: true },
+        { header: 'Residual → projected', isNoWrap: true },
       ],
       planned.map((countermeasure) => [
         codeCell(countermeasure.id),
@@ -89,7 +100,7 @@ export const recommendationsSection = (context: ReportContext): Section => {
         [
           'Scenario',
           'Assessed in',
-          'Residual',
+          { header: 'Residual', isNoWrap: true },
           'Planned countermeasures',
           'Projected',
           'Suggested requirements',
