@@ -1,4 +1,4 @@
-import { isCollection, isMap, isSeq, Scalar, visit, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isNode, isScalar, isSeq, Scalar, visit, type Document, type Node } from 'yaml';
 
 /** What a freshly parsed document held: scalar values and the data of each flow collection. */
 export interface OriginalValues {
@@ -10,12 +10,14 @@ export interface OriginalValues {
 interface KeptSource {
   readonly source: string;
   readonly lineIndent: number;
+  /** For a key: what followed it on its line (`: # ZCR 6.5`), written in place of the colon. */
+  readonly afterKey?: string;
 }
 
 // Private-use characters cannot clash with anything an author wrote (checked before use).
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
-const PLACEHOLDER = /\uE000\d+\uE001/g;
+const PLACEHOLDER = /\uE000\d+\uE001:?/g;
 
 /** Indentation up to the first character that is neither a space nor a list dash (`  - key:` → 4). */
 const lineIndentOf = (line: string): number => /^(?: |-(?= ))*/.exec(line)?.[0].length ?? 0;
@@ -41,7 +43,8 @@ export const recordOriginalValues = (document: Document): OriginalValues => {
  * Swaps every value an update left unchanged (scalars and flow collections) for a placeholder and returns the
  * original text of each, so folded lines, quotes, number spelling and `{ a: 1 }` spacing come back exactly as the
  * author wrote them. Multi-line values that start on their own line, sit inside a changed flow collection or carry
- * a comment, and block scalars with an indentation or keep indicator, are left to the YAML writer.
+ * a comment, and block scalars with an indentation or keep indicator, are left to the YAML writer. A comment that
+ * followed a key on its line stays there.
  */
 export const keepUnchangedSource = (
   document: Document,
@@ -67,6 +70,20 @@ export const keepUnchangedSource = (
   };
 
   visit(document, {
+    // YAML reads `assumptions: # ZCR 6.5` as a comment before the list and would move it to a line of its own.
+    Pair(_key, pair) {
+      const { key, value } = pair;
+      if (!isScalar(key) || !key.range || !isNode(value) || !value.commentBefore) return;
+      const lineEnd = text.indexOf('\n', key.range[1]);
+      const afterKey = text.slice(key.range[1], lineEnd < 0 ? text.length : lineEnd);
+      const [first, ...others] = value.commentBefore.split('\n');
+      if (!/^\s*:\s+#/.test(afterKey) || afterKey.slice(afterKey.indexOf('#') + 1) !== first) return;
+      value.commentBefore = others.length > 0 ? others.join('\n') : null;
+      const placeholder = `${OPEN}${kept.size}${CLOSE}`;
+      kept.set(placeholder, { source: text.slice(key.range[0], key.range[1]), lineIndent: 0, afterKey });
+      key.value = placeholder;
+      key.type = 'PLAIN';
+    },
     Scalar(key, node, path) {
       if (key === 'key' || !original.scalars.has(node) || original.scalars.get(node) !== node.value) return;
       const placeholder = placeholderFor(node, path);
@@ -97,8 +114,10 @@ export const restoreSourceText = (output: string, kept: ReadonlyMap<string, Kept
     .split('\n')
     .map((line) =>
       line.replace(PLACEHOLDER, (placeholder) => {
-        const entry = kept.get(placeholder);
+        const isKey = placeholder.endsWith(':');
+        const entry = kept.get(isKey ? placeholder.slice(0, -1) : placeholder);
         if (entry === undefined) return placeholder;
+        if (entry.afterKey !== undefined) return isKey ? `${entry.source}${entry.afterKey}` : placeholder;
         const [first = '', ...rest] = entry.source.split('\n');
         const shift = lineIndentOf(line) - entry.lineIndent;
         const shifted = rest.map((continuation) => {
@@ -106,7 +125,7 @@ export const restoreSourceText = (output: string, kept: ReadonlyMap<string, Kept
           const spaces = /^ */.exec(continuation)?.[0].length ?? 0;
           return `${' '.repeat(Math.max(0, spaces + shift))}${continuation.slice(spaces)}`;
         });
-        return [first, ...shifted].join('\n');
+        return [first, ...shifted].join('\n') + (isKey ? ':' : '');
       }),
     )
     .join('\n');

@@ -13,6 +13,9 @@ system:
   name: Line 4 # short name
   description: 'Press and coater'
   assumptions: [Cabinets are locked]
+  references: # ZCR 5.13
+    - id: hazop-7
+      title: HAZOP study 7
 
 zones:
   # the DMZ comes first
@@ -31,7 +34,7 @@ assets:
 
 type Data = {
   formatVersion: 1;
-  system: { name: string; description?: string; assumptions?: string[] };
+  system: { name: string; description?: string; assumptions?: string[]; references?: unknown[] };
   zones: { id: string; name: string }[];
   assets: { id: string; name: string; kind: string; zone: string; isInScope?: boolean }[];
   [key: string]: unknown;
@@ -67,6 +70,17 @@ describe('updateAssessmentYaml', () => {
         .replace('name: Control # as on the drawings', 'name: Cell 4 # as on the drawings'),
     );
     expect(load(text)).toEqual(file);
+  });
+
+  it('keeps a comment that follows a key on its line when the value under it changes', () => {
+    const file = load(original);
+    file.system.references = [{ id: 'hazop-8', title: 'HAZOP study 8' }];
+    expect(update(original, file)).toBe(
+      original.replace(
+        '    - id: hazop-7\n      title: HAZOP study 7',
+        '    - id: hazop-8\n      title: HAZOP study 8',
+      ),
+    );
   });
 
   it('matches entities by id, so comments move with their entity and new ones are appended', () => {
