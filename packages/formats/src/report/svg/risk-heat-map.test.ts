@@ -1,6 +1,7 @@
 import type { HeatMap, RiskCriteria } from '@zonewise/core';
 import { describe, expect, it } from 'vitest';
 import { buildReportFixture } from '../testing/report-fixture';
+import { xmlProblems } from '../testing/svg-geometry';
 import { renderRiskHeatMapSvg } from './risk-heat-map';
 
 const { model } = buildReportFixture();
@@ -89,6 +90,7 @@ describe('renderRiskHeatMapSvg', () => {
     expect(svg).not.toContain('onload');
     expect(svg).not.toContain('<script');
     expect(svg).not.toContain('<b>');
+    expect(xmlProblems(svg)).toEqual([]);
   });
 
   it('returns the same SVG for the same input', () => {

@@ -1,5 +1,6 @@
 import { parseSecurityLevelVector } from '@zonewise/core';
 import { describe, expect, it } from 'vitest';
+import { xmlProblems } from '../testing/svg-geometry';
 import { renderSecurityLevelBarsSvg } from './security-level-bars';
 import { renderSecurityLevelRadarSvg } from './security-level-radar';
 
@@ -29,6 +30,7 @@ describe.each([
   it('escapes the title', () => {
     expect(svg).toContain('Zone &lt;control&gt;');
     expect(svg).not.toContain('<control>');
+    expect(xmlProblems(svg)).toEqual([]);
   });
 
   it('returns the same SVG for the same input', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml } from '../escape';
 import { buildLargeModelFixture, buildReportFixture } from '../testing/report-fixture';
-import { overlappingPairs, rectsWith } from '../testing/svg-geometry';
+import { overlappingPairs, rectsWith, xmlProblems } from '../testing/svg-geometry';
 import { renderZoneDiagramSvg } from './zone-diagram';
 
 const ZONE_BOX = { rx: '10' };
@@ -53,10 +53,11 @@ describe('renderZoneDiagramSvg', () => {
   });
 
   it('escapes hostile zone and asset names', () => {
-    const hostile = buildReportFixture({ hostile: '<script>alert(1)</script>&"' });
+    const hostile = buildReportFixture({ hostile: '<script>alert(1)</script>&"\u0001' });
     const svg = renderZoneDiagramSvg(hostile.model, {}).svg;
     expect(svg.includes('<script')).toBe(false);
     expect(svg.includes('&lt;script&gt;')).toBe(true);
+    expect(xmlProblems(svg)).toEqual([]);
   });
 
   it('returns the same SVG for the same model', () => {

@@ -38,3 +38,22 @@ export const overlappingPairs = (boxes: readonly Box[]): readonly (readonly [Box
   });
   return pairs;
 };
+
+/**
+ * Problems that would stop an XML parser: unbalanced tags and bare ampersands. Enough to check that a standalone
+ * SVG file opens, without a parser dependency.
+ */
+export const xmlProblems = (svg: string): readonly string[] => {
+  const problems: string[] = [];
+  const open: string[] = [];
+  for (const match of svg.matchAll(/<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g)) {
+    const [, closing, name = '', selfClosing] = match;
+    if (selfClosing) continue;
+    if (!closing) open.push(name);
+    else if (open.pop() !== name) problems.push(`unexpected </${name}>`);
+  }
+  if (open.length > 0) problems.push(`unclosed <${open.join('>, <')}>`);
+  for (const match of svg.matchAll(/&(?!(amp|lt|gt|quot|#39|#\d+);)/g))
+    problems.push(`bare & at ${match.index}`);
+  return problems;
+};
