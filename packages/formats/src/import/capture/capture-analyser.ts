@@ -20,7 +20,7 @@ import {
   type DeviceFacts,
 } from './device-identity';
 import { identifyPayload, readServerName, TLS_PROTOCOL } from './identify-payload';
-import { growFloat64, growUint8, KeyedTable } from './keyed-table';
+import { growFloat64, growInt32, growUint8, KeyedTable } from './keyed-table';
 import {
   protocolByEtherType,
   protocolByIpProtocol,
@@ -108,6 +108,12 @@ class Analyser implements CaptureAnalyser {
   private flowProtocol = new Uint8Array(0);
   private flowInspected = new Uint8Array(0);
   private flowWeak = new Uint8Array(0);
+  private flowHostA = new Int32Array(0);
+  private flowHostB = new Int32Array(0);
+  private flowMacA = new Float64Array(0);
+  private flowMacB = new Float64Array(0);
+  private flowStationA = new Int32Array(0);
+  private flowStationB = new Int32Array(0);
   private readonly serverNames = new Map<number, string>();
   private readonly devices = new Map<string, { device: Record<string, unknown>; order: number }>();
 
@@ -205,26 +211,25 @@ class Analyser implements CaptureAnalyser {
       if (this.malformedOffset < 0) this.malformedOffset = raw.fileOffset;
     }
     const sourceMac = frame.sourceMac;
-    if (sourceMac >= 0 && isUnicastMac(sourceMac))
-      this.touchStation(sourceMac, time, frame.ipVersion !== 0, raw);
     if (frame.ipVersion !== 0) {
       this.ipPackets += 1;
-      this.touchHost(frame.source, time, wire, true, sourceMac, raw);
-      this.touchHost(frame.destination, time, wire, false, frame.destinationMac, raw);
-      if (frame.fragment) {
-        this.fragments += 1;
-        return;
-      }
-      if (!frame.malformed) this.ipFlow(frame, raw, time, wire);
+      if (frame.fragment) this.fragments += 1;
+      // The fast path counts hosts and stations through ids cached on the flow; the rest looks them up.
+      if (!frame.fragment && !frame.malformed && this.ipFlow(frame, raw, time, wire)) return;
+      if (sourceMac >= 0 && isUnicastMac(sourceMac)) this.touchStation(sourceMac, time, true, raw);
+      this.hostSent(this.lookupHost(frame.source, time, raw), time, wire, sourceMac);
+      this.hostReceived(this.lookupHost(frame.destination, time, raw), time, wire, frame.destinationMac);
       return;
     }
     this.nonIpPackets += 1;
+    if (sourceMac >= 0 && isUnicastMac(sourceMac)) this.touchStation(sourceMac, time, false, raw);
     if (!frame.malformed && frame.etherType >= 0 && sourceMac >= 0 && frame.destinationMac >= 0) {
       this.etherFlow(frame, raw, time, wire);
     }
   };
 
-  private touchStation(mac: number, time: number, sentIp: boolean, raw: RawPacket): void {
+  /** Finds or adds an Ethernet station and updates its times; −1 when the table is full. */
+  private touchStation(mac: number, time: number, sentIp: boolean, raw: RawPacket): number {
     const key = this.stationKey;
     key[0] = Math.floor(mac / TWO_TO_32);
     key[1] = mac >>> 0;
@@ -236,27 +241,24 @@ class Analyser implements CaptureAnalyser {
         raw.fileOffset,
         this.limitMessage('Ethernet stations', raw),
       );
-      return;
+      return -1;
     }
     if (this.stations.inserted) {
       if (id >= this.stationFirst.length) this.growStationColumns();
       this.stationFirst[id] = time;
       this.stationLast[id] = time;
-    } else {
-      if (time < this.stationFirst[id]!) this.stationFirst[id] = time;
-      if (time > this.stationLast[id]!) this.stationLast[id] = time;
-    }
+    } else this.stationSeen(id, time);
     if (sentIp) this.stationFlags[id]! |= STATION_SENT_IP;
+    return id;
   }
 
-  private touchHost(
-    address: Uint32Array,
-    time: number,
-    wire: number,
-    sent: boolean,
-    mac: number,
-    raw: RawPacket,
-  ): void {
+  private stationSeen(id: number, time: number): void {
+    if (time < this.stationFirst[id]!) this.stationFirst[id] = time;
+    if (time > this.stationLast[id]!) this.stationLast[id] = time;
+  }
+
+  /** Finds or adds an IP host (first and last seen start at `time`); −1 when the table is full. */
+  private lookupHost(address: Uint32Array, time: number, raw: RawPacket): number {
     const key = this.hostKey;
     key[0] = address[0]!;
     key[1] = address[1]!;
@@ -265,26 +267,37 @@ class Analyser implements CaptureAnalyser {
     const id = this.hosts.findOrInsert(key);
     if (id < 0) {
       this.warnOnce('capture-host-limit', 'hosts', raw.fileOffset, this.limitMessage('IP hosts', raw));
-      return;
+      return -1;
     }
     if (this.hosts.inserted) {
       if (id >= this.hostFirst.length) this.growHostColumns();
       this.hostFirst[id] = time;
       this.hostLast[id] = time;
-    } else {
-      if (time < this.hostFirst[id]!) this.hostFirst[id] = time;
-      if (time > this.hostLast[id]!) this.hostLast[id] = time;
     }
-    if (sent) {
-      this.hostPacketsSent[id]! += 1;
-      this.hostBytesSent[id]! += wire;
-      this.hostFlags[id]! |= HOST_SENT;
-      if (mac >= 0 && isUnicastMac(mac)) this.addHostMac(id, mac);
-    } else {
-      this.hostPacketsReceived[id]! += 1;
-      this.hostBytesReceived[id]! += wire;
-      if (mac === BROADCAST_MAC) this.hostFlags[id]! |= HOST_TO_BROADCAST_MAC;
-    }
+    return id;
+  }
+
+  private hostSeen(id: number, time: number): void {
+    if (time < this.hostFirst[id]!) this.hostFirst[id] = time;
+    if (time > this.hostLast[id]!) this.hostLast[id] = time;
+  }
+
+  /** Counts a sent packet; `mac` (−1 for none) joins the host's MAC list when unicast. */
+  private hostSent(id: number, time: number, wire: number, mac: number): void {
+    if (id < 0) return;
+    this.hostSeen(id, time);
+    this.hostPacketsSent[id]! += 1;
+    this.hostBytesSent[id]! += wire;
+    this.hostFlags[id]! |= HOST_SENT;
+    if (mac >= 0 && isUnicastMac(mac)) this.addHostMac(id, mac);
+  }
+
+  private hostReceived(id: number, time: number, wire: number, mac: number): void {
+    if (id < 0) return;
+    this.hostSeen(id, time);
+    this.hostPacketsReceived[id]! += 1;
+    this.hostBytesReceived[id]! += wire;
+    if (mac === BROADCAST_MAC) this.hostFlags[id]! |= HOST_TO_BROADCAST_MAC;
   }
 
   private addHostMac(id: number, mac: number): void {
@@ -298,7 +311,8 @@ class Analyser implements CaptureAnalyser {
     this.hostMacCount[id] = count + 1;
   }
 
-  private ipFlow(frame: DecodedFrame, raw: RawPacket, time: number, wire: number): void {
+  /** Counts an IP packet in its flow and, through the flow's cached ids, in its hosts; false when the flow table is full. */
+  private ipFlow(frame: DecodedFrame, raw: RawPacket, time: number, wire: number): boolean {
     const protocol = frame.ipProtocol;
     const sourcePort = frame.hasPorts ? frame.sourcePort : 0;
     const destinationPort = frame.hasPorts ? frame.destinationPort : 0;
@@ -327,7 +341,32 @@ class Analyser implements CaptureAnalyser {
       ? ((sourcePort << 16) | destinationPort) >>> 0
       : ((destinationPort << 16) | sourcePort) >>> 0;
     const id = this.countFlow(key, sourceIsA, time, wire, raw);
-    if (id < 0) return;
+    if (id < 0) return false;
+    if (this.flows.inserted) {
+      this.flowHostA[id] = this.lookupHost(a, time, raw);
+      this.flowHostB[id] = this.lookupHost(b, time, raw);
+      this.flowMacA[id] = -1;
+      this.flowMacB[id] = -1;
+    }
+    const sender = sourceIsA ? this.flowHostA[id]! : this.flowHostB[id]!;
+    this.hostSent(sender, time, wire, -1);
+    this.hostReceived(
+      sourceIsA ? this.flowHostB[id]! : this.flowHostA[id]!,
+      time,
+      wire,
+      frame.destinationMac,
+    );
+    const sourceMac = frame.sourceMac;
+    const macs = sourceIsA ? this.flowMacA : this.flowMacB;
+    const stations = sourceIsA ? this.flowStationA : this.flowStationB;
+    if (sourceMac >= 0 && macs[id] === sourceMac) {
+      const station = stations[id]!;
+      if (station >= 0) this.stationSeen(station, time);
+    } else if (sourceMac >= 0 && isUnicastMac(sourceMac)) {
+      macs[id] = sourceMac;
+      stations[id] = this.touchStation(sourceMac, time, true, raw);
+      if (sender >= 0) this.addHostMac(sender, sourceMac);
+    }
     if (
       protocol === IP_PROTOCOL_TCP &&
       (frame.tcpFlags & 0x02) !== 0 &&
@@ -338,13 +377,14 @@ class Analyser implements CaptureAnalyser {
       const initiatorIsA = senderIsInitiator === sourceIsA;
       this.flowState[id] = FLOW_INITIATOR_BY_SYN | (initiatorIsA ? 0 : FLOW_INITIATOR_IS_B);
     }
-    if (frame.payloadLength === 0) return;
+    if (frame.payloadLength === 0) return true;
     const bytes = raw.bytes;
     const payload = frame.payloadOffset;
     const length = frame.payloadLength;
     if (this.flowInspected[id]! < this.inspections)
       this.inspect(id, bytes, payload, length, protocol, sourcePort, destinationPort);
     this.readIdentity(bytes, payload, length, protocol, time);
+    return true;
   }
 
   private inspect(
@@ -528,6 +568,12 @@ class Analyser implements CaptureAnalyser {
     this.flowProtocol = growUint8(this.flowProtocol, capacity);
     this.flowInspected = growUint8(this.flowInspected, capacity);
     this.flowWeak = growUint8(this.flowWeak, capacity);
+    this.flowHostA = growInt32(this.flowHostA, capacity);
+    this.flowHostB = growInt32(this.flowHostB, capacity);
+    this.flowMacA = growFloat64(this.flowMacA, capacity);
+    this.flowMacB = growFloat64(this.flowMacB, capacity);
+    this.flowStationA = growInt32(this.flowStationA, capacity);
+    this.flowStationB = growInt32(this.flowStationB, capacity);
   }
 
   // ----- Result -----
@@ -540,7 +586,9 @@ class Analyser implements CaptureAnalyser {
     const devices = [...this.devices.values()]
       .map((entry) => orderDeviceFields(entry.device))
       .sort(compareDevices);
-    const diagnostics = [...this.reader.diagnostics, ...this.warnings].sort((x, y) => x.offset - y.offset);
+    const diagnostics = [...this.reader.diagnostics, ...this.warnings].sort(
+      (x, y) => x.offset - y.offset || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0),
+    );
     const hasPackets = this.packets > 0;
     return {
       hosts,

@@ -1,16 +1,11 @@
 import { readMac, u16be, u32be, u32le } from './bytes';
 
-/** LINKTYPE_* values the decoder understands (tcpdump.org link-layer header types). */
-export const SUPPORTED_LINK_TYPES: ReadonlySet<number> = new Set([
-  0, 1, 12, 14, 101, 108, 113, 228, 229, 276,
-]);
-
 /** Ethertypes that carry 802.1Q / 802.1ad (QinQ) VLAN tags. */
 const VLAN_TAGS = new Set([0x8100, 0x88a8, 0x9100, 0x9200]);
 const MAX_VLAN_TAGS = 4;
 const MAX_IPV6_EXTENSIONS = 8;
 
-/** IP protocol numbers with a name of their own in flows. */
+/** TCP's IP protocol number. */
 export const IP_PROTOCOL_TCP = 6;
 /** UDP's IP protocol number. */
 export const IP_PROTOCOL_UDP = 17;

@@ -62,17 +62,6 @@ export class KeyedTable {
     return entry;
   }
 
-  /** Entry number for `key`, or −1 when it is not in the table. */
-  find(key: Uint32Array): number {
-    const width = this.width;
-    const hash = hashWords(key, width);
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const entry = this.slots[slot]!;
-      if (entry < 0) return -1;
-      if (this.hashes[entry] === hash && this.matches(entry, key)) return entry;
-    }
-  }
-
   /** Word `index` of the key of `entry`. */
   keyWord(entry: number, index: number): number {
     return this.keys[entry * this.width + index]!;

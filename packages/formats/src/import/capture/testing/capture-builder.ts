@@ -183,7 +183,7 @@ export const tcp = (
   sourcePort: number,
   destinationPort: number,
   flags: number,
-  payload = new Uint8Array(0),
+  payload: Uint8Array = new Uint8Array(0),
 ): Uint8Array =>
   new ByteWriter(false)
     .u16(sourcePort)
@@ -199,7 +199,11 @@ export const tcp = (
     .done();
 
 /** A UDP datagram. */
-export const udp = (sourcePort: number, destinationPort: number, payload = new Uint8Array(0)): Uint8Array =>
+export const udp = (
+  sourcePort: number,
+  destinationPort: number,
+  payload: Uint8Array = new Uint8Array(0),
+): Uint8Array =>
   new ByteWriter(false)
     .u16(sourcePort)
     .u16(destinationPort)
@@ -215,7 +219,7 @@ export const tcpFrame = (
   sourcePort: number,
   destinationPort: number,
   flags: number,
-  payload = new Uint8Array(0),
+  payload: Uint8Array = new Uint8Array(0),
 ): Uint8Array =>
   ethernet({
     etherType: 0x0800,
@@ -233,7 +237,7 @@ export const udpFrame = (
   destination: string,
   sourcePort: number,
   destinationPort: number,
-  payload = new Uint8Array(0),
+  payload: Uint8Array = new Uint8Array(0),
 ): Uint8Array =>
   ethernet({
     etherType: 0x0800,
