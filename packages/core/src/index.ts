@@ -51,7 +51,6 @@ export * from './requirements/derive-requirements';
 
 // Digest, attack paths, completeness, approvals, CRS and diff (ZCR 5, 6, 7)
 export * from './hash/sha256';
-export * from './hash/utf8';
 export * from './hash/canonical-json';
 export * from './paths/attack-paths';
 export * from './completeness/assess-completeness';

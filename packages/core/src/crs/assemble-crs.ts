@@ -37,6 +37,12 @@ const compareRefs = (a: EntityRef, b: EntityRef): number =>
 
 interface Context {
   readonly model: SystemModel;
+  /** Data flows that cross each zone's boundary or use one of its access points, in flow id order. */
+  readonly flowsOfZone: ReadonlyMap<string, readonly DataFlow[]>;
+  /** Data flows between two different zones, keyed by the sorted zone pair. */
+  readonly flowsBetween: ReadonlyMap<string, readonly DataFlow[]>;
+  /** Access points per zone, in id order. */
+  readonly accessPointsOf: ReadonlyMap<string, readonly AccessPoint[]>;
   readonly subjectAssets: SubjectAssets;
   readonly targetOf: ReadonlyMap<string, SecurityLevelVector>;
   readonly requirementsOf: ReadonlyMap<string, RequirementsResult>;
@@ -88,14 +94,8 @@ const targetFor = (context: Context, subject: Zone | Conduit): SecurityLevelVect
 
 const zoneCharacteristics = (context: Context, zone: Zone): CrsCharacteristics => {
   const { model } = context;
-  const accessPoints = model.accessPoints.filter((accessPoint) => accessPoint.zone === zone.id);
-  const accessPointIds = new Set(accessPoints.map((accessPoint) => accessPoint.id));
-  const isInside = (assetId: string): boolean => model.zoneOf(assetId)?.id === zone.id;
-  const flows = model.dataFlows.filter(
-    (flow) =>
-      isInside(flow.from) !== isInside(flow.to) ||
-      (flow.accessPoint !== undefined && accessPointIds.has(flow.accessPoint)),
-  );
+  const accessPoints = context.accessPointsOf.get(zone.id) ?? [];
+  const flows = context.flowsOfZone.get(zone.id) ?? [];
   const conduits = model.conduitsOf(zone.id);
   const neighbours = [...new Set(conduits.flatMap((conduit) => conduit.zones))].filter(
     (id) => id !== zone.id,
@@ -126,6 +126,34 @@ const zoneCharacteristics = (context: Context, zone: Zone): CrsCharacteristics =
   };
 };
 
+const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+const push = <T>(index: Map<string, T[]>, key: string, item: T): void => {
+  const list = index.get(key);
+  if (list) list.push(item);
+  else index.set(key, [item]);
+};
+
+/** Buckets every data flow once by the zones whose boundary it crosses, the zone pair, and its access point. */
+const indexFlows = (model: SystemModel) => {
+  const flowsOfZone = new Map<string, DataFlow[]>();
+  const flowsBetween = new Map<string, DataFlow[]>();
+  for (const flow of model.dataFlows) {
+    const from = model.zoneOf(flow.from)?.id;
+    const to = model.zoneOf(flow.to)?.id;
+    const zones = new Set<string>();
+    if (from !== to) {
+      if (from !== undefined) zones.add(from);
+      if (to !== undefined) zones.add(to);
+      if (from !== undefined && to !== undefined) push(flowsBetween, pairKey(from, to), flow);
+    }
+    const entry = flow.accessPoint === undefined ? undefined : model.accessPoint(flow.accessPoint)?.zone;
+    if (entry !== undefined) zones.add(entry);
+    for (const zoneId of zones) push(flowsOfZone, zoneId, flow);
+  }
+  return { flowsOfZone, flowsBetween };
+};
+
 const describeChannels = (conduit: Conduit): string | undefined =>
   conduit.channels.length === 0
     ? undefined
@@ -138,12 +166,12 @@ const describeChannels = (conduit: Conduit): string | undefined =>
 
 const conduitCharacteristics = (context: Context, conduit: Conduit): CrsCharacteristics => {
   const { model } = context;
-  const joined = new Set(conduit.zones);
-  const flows = model.dataFlows.filter((flow) => {
-    const from = model.zoneOf(flow.from)?.id;
-    const to = model.zoneOf(flow.to)?.id;
-    return from !== undefined && to !== undefined && from !== to && joined.has(from) && joined.has(to);
-  });
+  // Pairs are disjoint buckets, so no flow appears twice; sort to keep id order across pairs.
+  const flows = conduit.zones
+    .flatMap((a, index) =>
+      conduit.zones.slice(index + 1).flatMap((b) => context.flowsBetween.get(pairKey(a, b)) ?? []),
+    )
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const assets = assetRows(context, conduit.id);
   const logical = describeChannels(conduit);
   const devices = assets.map((row) => row.asset.name ?? row.asset.id);
@@ -180,8 +208,12 @@ export const assembleCrs = (
   requirements: readonly RequirementsResult[],
 ): Crs => {
   const policies = (model.system.policies ?? []).map(toReference);
+  const accessPointsOf = new Map<string, AccessPoint[]>();
+  for (const accessPoint of model.accessPoints) push(accessPointsOf, accessPoint.zone, accessPoint);
   const context: Context = {
     model,
+    ...indexFlows(model),
+    accessPointsOf,
     subjectAssets: deriveSubjectAssets(model),
     targetOf: new Map(targets.map((levels) => [levels.subject.id, levels.target])),
     requirementsOf: new Map(requirements.map((result) => [result.subject.id, result])),

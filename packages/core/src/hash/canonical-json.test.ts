@@ -1,3 +1,4 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { parseSystemFile } from '../schema/parse-system-file';
 import type { SystemFile } from '../schema/system-file';
@@ -22,6 +23,48 @@ describe('canonicalJson', () => {
   it('sorts keys by code unit, not by locale', () => {
     expect(canonicalJson({ é: 1, Z: 2, a: 3 })).toBe('{"Z":2,"a":3,"é":1}');
   });
+
+  it('sorts numeric-looking keys as text too', () => {
+    expect(canonicalJson({ a: 3, 10: 1, 2: 2, '-b': 4 })).toBe('{"-b":4,"10":1,"2":2,"a":3}');
+    expect(canonicalJson([[{ 2: 'x', 10: 'y' }]])).toBe('[[{"10":"y","2":"x"}]]');
+  });
+
+  it('keeps an own "__proto__" key', () => {
+    const value = JSON.parse('{"b":1,"__proto__":{"x":1}}') as unknown;
+    expect(canonicalJson([[value]])).toBe('[[{"__proto__":{"x":1},"b":1}]]');
+  });
+
+  it('drops functions and symbols in objects and writes null for them in arrays', () => {
+    const fn = () => 1;
+    expect(canonicalJson({ a: fn, b: Symbol('s'), c: [fn, 1] })).toBe('{"c":[null,1]}');
+  });
+
+  // A direct restatement of the definition, to check the fast path against.
+  const reference = (value: unknown): string => {
+    if (value === null || value === undefined) return 'null';
+    if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+    if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${reference(record[key])}`).join(',')}}`;
+  };
+
+  test.prop([fc.jsonValue({ maxDepth: 5 })], { seed: 62443, numRuns: 300 })(
+    'matches the definition on any JSON',
+    (value) => {
+      expect(canonicalJson(value)).toBe(reference(value));
+    },
+  );
+
+  test.prop([fc.array(fc.object({ maxDepth: 3 }), { maxLength: 5 })], { seed: 62443, numRuns: 200 })(
+    'matches the definition at every nesting level, with undefined values',
+    (value) => {
+      expect(canonicalJson({ z: value, a: [value] })).toBe(reference({ z: value, a: [value] }));
+    },
+  );
 });
 
 describe('modelSha256', () => {

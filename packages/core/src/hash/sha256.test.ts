@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256 } from './sha256';
-import { encodeUtf8 } from './utf8';
+import { Sha256, sha256, sha256Bytes } from './sha256';
 
 describe('sha256', () => {
   it.each([
@@ -40,15 +39,28 @@ describe('sha256', () => {
   });
 });
 
-describe('encodeUtf8', () => {
+describe('Sha256', () => {
+  it('hashes chunked input like the whole string, even with a surrogate pair split across chunks', () => {
+    const text = 'Zone « Ünïcödé » 区域 😀 and more text to cross a block boundary: ' + 'x'.repeat(70);
+    const split = text.indexOf('😀') + 1;
+    expect(new Sha256().update(text.slice(0, split)).update(text.slice(split)).digest()).toBe(sha256(text));
+  });
+
+  it('hashes bytes and strings alike', () => {
+    expect(sha256Bytes(new Uint8Array([0x61, 0x62, 0x63]))).toBe(sha256('abc'));
+  });
+
   it.each([
-    ['a', [0x61]],
-    ['é', [0xc3, 0xa9]],
-    ['€', [0xe2, 0x82, 0xac]],
-    ['😀', [0xf0, 0x9f, 0x98, 0x80]],
-    ['\ud800', [0xef, 0xbf, 0xbd]],
-    ['\udc00x', [0xef, 0xbf, 0xbd, 0x78]],
-  ])('encodes %j', (text, bytes) => {
-    expect(Array.from(encodeUtf8(text))).toEqual(bytes);
+    ['\ud800', '\ufffd'],
+    ['\udc00x', '\ufffdx'],
+    ['a\ud800', 'a\ufffd'],
+  ])('hashes the lone surrogate in %j as U+FFFD', (text, replaced) => {
+    expect(sha256(text)).toBe(sha256(replaced));
+  });
+
+  it('refuses a second digest', () => {
+    const hasher = new Sha256();
+    hasher.digest();
+    expect(() => hasher.digest()).toThrow();
   });
 });

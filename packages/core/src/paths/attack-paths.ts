@@ -28,6 +28,8 @@ interface PartialPath {
   readonly strength: number;
   /** `conduit\0zone` per step, for the id tie-break. */
   readonly steps: readonly string[];
+  /** Lower bounds of the strength and hops still needed to reach the target (A* estimate). */
+  readonly estimate: { readonly strength: number; readonly hops: number };
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -41,13 +43,34 @@ const compareSteps = (a: readonly string[], b: readonly string[]): number => {
   return a.length - b.length;
 };
 
-// Strength never falls and hops only grow when a path is extended, and a prefix sorts before its extensions, so a
-// best-first search ordered this way completes paths in exactly the ranking order (weakest, fewest hops, ids).
+// A* on the cost (strength, hops) compared in that order, with the exact remaining cost to the target as the
+// estimate: that estimate is consistent, and a prefix sorts before its extensions, so the search completes paths in
+// exactly the ranking order (weakest, then fewest hops, then ids) and walks straight to them.
 const comparePaths = (a: PartialPath, b: PartialPath): number =>
-  a.strength - b.strength || a.conduits.length - b.conduits.length || compareSteps(a.steps, b.steps);
+  a.strength + a.estimate.strength - (b.strength + b.estimate.strength) ||
+  a.conduits.length + a.estimate.hops - (b.conduits.length + b.estimate.hops) ||
+  compareSteps(a.steps, b.steps);
 
-/** Conduit hops from every zone to the target along the directed graph (breadth first on reversed edges). */
-const distancesTo = (graph: ZoneGraph, target: string): ReadonlyMap<string, number> => {
+/** What the search needs to know about one target zone, computed once per target. */
+interface TargetIndex {
+  readonly zoneId: string;
+  /** Fewest conduits from each zone to the target (for the hop cap). */
+  readonly distance: ReadonlyMap<string, number>;
+  /** Cheapest (strength, hops) from each zone to the target, ignoring the hop cap. */
+  readonly remaining: ReadonlyMap<string, { readonly strength: number; readonly hops: number }>;
+}
+
+const compareCost = (
+  a: { readonly strength: number; readonly hops: number },
+  b: { readonly strength: number; readonly hops: number },
+): number => a.strength - b.strength || a.hops - b.hops;
+
+/** Breadth-first hop distances and a Dijkstra of (strength, hops) costs to the target over reversed edges. */
+const indexTarget = (
+  graph: ZoneGraph,
+  target: string,
+  strengthOf: (conduit: Conduit) => number,
+): TargetIndex => {
   const distance = new Map<string, number>([[target, 0]]);
   const queue = [target];
   for (let index = 0; index < queue.length; index += 1) {
@@ -59,24 +82,47 @@ const distancesTo = (graph: ZoneGraph, target: string): ReadonlyMap<string, numb
       queue.push(edge.from);
     }
   }
-  return distance;
+  const remaining = new Map<string, { strength: number; hops: number }>();
+  const frontier = new MinHeap<{ zoneId: string; strength: number; hops: number }>(compareCost);
+  frontier.push({ zoneId: target, strength: 0, hops: 0 });
+  for (let entry = frontier.pop(); entry !== undefined; entry = frontier.pop()) {
+    if (remaining.has(entry.zoneId)) continue;
+    remaining.set(entry.zoneId, { strength: entry.strength, hops: entry.hops });
+    for (const edge of graph.edgesInto(entry.zoneId)) {
+      if (remaining.has(edge.from)) continue;
+      frontier.push({
+        zoneId: edge.from,
+        strength: entry.strength + strengthOf(edge.conduit),
+        hops: entry.hops + 1,
+      });
+    }
+  }
+  return { zoneId: target, distance, remaining };
 };
 
-/** The k weakest simple paths from `start` to `target`, best first, within the hop and expansion caps. */
+const ZERO = { strength: 0, hops: 0 } as const;
+
+/** The k weakest simple paths from `start` to the target, best first, within the hop and expansion caps. */
 const weakestPaths = (
   graph: ZoneGraph,
   start: string,
-  target: string,
+  target: TargetIndex,
   strengthOf: (conduit: Conduit) => number,
   options: Required<AttackPathOptions>,
 ): PartialPath[] => {
-  if (start === target) return [{ zones: [start], conduits: [], strength: 0, steps: [] }];
-  const distance = distancesTo(graph, target);
-  const startDistance = distance.get(start);
+  if (start === target.zoneId)
+    return [{ zones: [start], conduits: [], strength: 0, steps: [], estimate: ZERO }];
+  const startDistance = target.distance.get(start);
   if (startDistance === undefined || startDistance > options.maxHops) return [];
   const found: PartialPath[] = [];
   const frontier = new MinHeap<PartialPath>(comparePaths);
-  frontier.push({ zones: [start], conduits: [], strength: 0, steps: [] });
+  frontier.push({
+    zones: [start],
+    conduits: [],
+    strength: 0,
+    steps: [],
+    estimate: target.remaining.get(start) ?? ZERO,
+  });
   for (
     let expansions = 0;
     expansions < options.maxExpansionsPerPair && found.length < options.maxPathsPerPair;
@@ -85,15 +131,15 @@ const weakestPaths = (
     const path = frontier.pop();
     if (path === undefined) break;
     const last = path.zones[path.zones.length - 1] as string;
-    if (last === target) {
+    if (last === target.zoneId) {
       found.push(path);
       continue;
     }
     for (const edge of graph.edgesFrom(last)) {
-      const remaining = distance.get(edge.to);
-      if (remaining === undefined || path.conduits.length + 1 + remaining > options.maxHops) continue;
+      const hopsLeft = target.distance.get(edge.to);
+      if (hopsLeft === undefined || path.conduits.length + 1 + hopsLeft > options.maxHops) continue;
       if (path.zones.includes(edge.to)) continue;
-      frontier.push(extend(path, edge, strengthOf));
+      frontier.push(extend(path, edge, strengthOf, target.remaining.get(edge.to) ?? ZERO));
     }
   }
   return found;
@@ -103,11 +149,13 @@ const extend = (
   path: PartialPath,
   edge: ZoneEdge,
   strengthOf: (conduit: Conduit) => number,
+  estimate: PartialPath['estimate'],
 ): PartialPath => ({
   zones: [...path.zones, edge.to],
   conduits: [...path.conduits, edge.conduit.id],
   strength: path.strength + strengthOf(edge.conduit),
   steps: [...path.steps, `${edge.conduit.id}\u0000${edge.to}`],
+  estimate,
 });
 
 /** Highest worst impact of the in-scope assets in a zone (0 when none is rated). */
@@ -156,17 +204,25 @@ export const deriveAttackPaths = (
   };
 
   const graph = deriveZoneGraph(model);
+  const targetIndexes = targetZones.map((zone) => indexTarget(graph, zone.id, strengthOf));
+  // Access points entering the same zone share their paths; search once per (entry zone, target).
+  const pathsFrom = new Map<string, readonly PartialPath[]>();
   const paths: AttackPath[] = [];
   for (const accessPoint of model.accessPoints) {
     if (model.zone(accessPoint.zone) === undefined) continue;
     const accessPointRef = refTo(model, 'access-point', accessPoint.id);
-    for (const target of targetZones) {
-      const found = weakestPaths(graph, accessPoint.zone, target.id, strengthOf, settings);
-      const targetRef = refTo(model, 'zone', target.id);
+    for (const target of targetIndexes) {
+      const key = `${accessPoint.zone}\u0000${target.zoneId}`;
+      let found = pathsFrom.get(key);
+      if (found === undefined) {
+        found = weakestPaths(graph, accessPoint.zone, target, strengthOf, settings);
+        pathsFrom.set(key, found);
+      }
+      const targetRef = refTo(model, 'zone', target.zoneId);
       found.forEach((path, index) => {
         const conduits: EntityRef[] = path.conduits.map((id) => refTo(model, 'conduit', id));
         paths.push({
-          id: `path:${accessPoint.id}>${target.id}#${index + 1}`,
+          id: `path:${accessPoint.id}>${target.zoneId}#${index + 1}`,
           accessPoint: accessPointRef,
           target: targetRef,
           zones: path.zones.map((id) => refTo(model, 'zone', id)),
