@@ -1,7 +1,8 @@
 import { readMac, u16be, u32be, u32le } from './bytes';
 
 /** Ethertypes that carry 802.1Q / 802.1ad (QinQ) VLAN tags. */
-const VLAN_TAGS = new Set([0x8100, 0x88a8, 0x9100, 0x9200]);
+const isVlanTag = (etherType: number): boolean =>
+  etherType === 0x8100 || etherType === 0x88a8 || etherType === 0x9100 || etherType === 0x9200;
 const MAX_VLAN_TAGS = 4;
 const MAX_IPV6_EXTENSIONS = 8;
 
@@ -127,7 +128,7 @@ const decodeEtherType = (
 ): void => {
   let etherType = type;
   let cursor = position;
-  for (let tags = 0; VLAN_TAGS.has(etherType) && tags < MAX_VLAN_TAGS; tags += 1) {
+  for (let tags = 0; isVlanTag(etherType) && tags < MAX_VLAN_TAGS; tags += 1) {
     if (cursor + 4 > end) {
       out.malformed = true;
       return;

@@ -77,14 +77,19 @@ const identifyTcp = (
   if (second === 0 && ENIP_COMMANDS.has(first) && isEnipEncapsulation(bytes, offset, length)) return ENIP;
   if (first === 0x05 && second === 0x64 && isDnp3(bytes, offset, length)) return DNP3;
   if (first === 0x68 && isIec104(bytes, offset, length)) return -IEC104;
-  const opcua = opcUa(bytes, offset, length);
-  if (opcua !== 0) return opcua;
-  const tls = tlsRecord(bytes, offset, length);
-  if (tls !== 0) return tls;
-  if (startsWith(bytes, offset, length, 'SSH-')) return SSH;
-  if (HTTP_PREFIXES.some((prefix) => startsWith(bytes, offset, length, prefix))) return HTTP;
-  if (startsWith(bytes, offset, length, 'FINS')) return FINS;
-  if (startsWith(bytes, offset, length, 'fox ')) return FOX;
+  if (first >= 0x41 && first <= 0x5a) {
+    // Upper-case ASCII: OPC UA message types, SSH banners, HTTP methods, FINS/TCP.
+    const opcua = opcUa(bytes, offset, length);
+    if (opcua !== 0) return opcua;
+    if (startsWith(bytes, offset, length, 'SSH-')) return SSH;
+    for (const prefix of HTTP_PREFIXES) if (startsWith(bytes, offset, length, prefix)) return HTTP;
+    if (startsWith(bytes, offset, length, 'FINS')) return FINS;
+  }
+  if (first >= 0x14 && first <= 0x17) {
+    const tls = tlsRecord(bytes, offset, length);
+    if (tls !== 0) return tls;
+  }
+  if (first === 0x66 && startsWith(bytes, offset, length, 'fox ')) return FOX;
   if (isMcProtocol(bytes, offset, length)) return SLMP;
   if (first === 0xaa && isC37(bytes, offset, length)) return -C37;
   if ((first === 1 || first === 2) && isHartIp(bytes, offset, length)) return -HART_IP;
