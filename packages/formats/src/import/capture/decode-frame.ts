@@ -49,6 +49,7 @@ export class DecodedFrame {
   /** A header was cut short or inconsistent; the fields read before that point stay valid. */
   malformed = false;
 
+  /** Clears every field before the next frame is decoded into the struct. */
   reset(): void {
     this.sourceMac = -1;
     this.destinationMac = -1;
