@@ -2,8 +2,8 @@ import type { AttackPath, TargetLevels } from '../assessment/assessment';
 import type { Conduit, EntityRef, SystemModel, Zone } from '../model/system-model';
 import { refTo } from '../risk/ref-to';
 import { minLevelOf } from '../security-levels/security-level-vector';
-import { deriveZoneGraph, type ZoneEdge, type ZoneGraph } from '../threats/zone-graph';
-import { MinHeap } from './min-heap';
+import { deriveZoneGraph } from '../threats/zone-graph';
+import { MinHeap, NumericMinHeap } from './min-heap';
 
 /** Bounds on the path search; path enumeration is exponential in hops, so every dimension is capped. */
 export interface AttackPathOptions {
@@ -22,107 +22,159 @@ export const ATTACK_PATH_DEFAULTS: Required<AttackPathOptions> = {
   maxExpansionsPerPair: 10_000,
 };
 
+/** The directed zone graph with integer indexes and CSR adjacency, built once per call. */
+interface IndexedGraph {
+  /** Zone ids by index (the model's order, sorted by id). */
+  readonly zoneIds: readonly string[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  readonly edgeFrom: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeStrength: Int32Array;
+  readonly edgeConduit: readonly string[];
+  /** `conduit\0zone` per edge, for the id tie-break. */
+  readonly edgeStep: readonly string[];
+  readonly outStart: Int32Array;
+  readonly outEdges: Int32Array;
+  readonly inStart: Int32Array;
+  readonly inEdges: Int32Array;
+}
+
+const adjacency = (zoneCount: number, keys: Int32Array): { start: Int32Array; edges: Int32Array } => {
+  const start = new Int32Array(zoneCount + 1);
+  for (const key of keys) start[key + 1] = (start[key + 1] as number) + 1;
+  for (let zone = 0; zone < zoneCount; zone += 1)
+    start[zone + 1] = (start[zone + 1] as number) + (start[zone] as number);
+  const fill = start.slice(0, zoneCount);
+  const edges = new Int32Array(keys.length);
+  keys.forEach((key, edge) => {
+    edges[fill[key] as number] = edge;
+    fill[key] = (fill[key] as number) + 1;
+  });
+  return { start, edges };
+};
+
+const indexGraph = (model: SystemModel, strengthOf: (conduit: Conduit) => number): IndexedGraph => {
+  const zoneIds = model.zones.map((zone) => zone.id);
+  const indexOf = new Map(zoneIds.map((id, index) => [id, index]));
+  const graph = deriveZoneGraph(model);
+  const edges = zoneIds.flatMap((id) => graph.edgesFrom(id));
+  const edgeFrom = Int32Array.from(edges, (edge) => indexOf.get(edge.from) as number);
+  const edgeTo = Int32Array.from(edges, (edge) => indexOf.get(edge.to) as number);
+  const outgoing = adjacency(zoneIds.length, edgeFrom);
+  const incoming = adjacency(zoneIds.length, edgeTo);
+  return {
+    zoneIds,
+    indexOf,
+    edgeFrom,
+    edgeTo,
+    edgeStrength: Int32Array.from(edges, (edge) => strengthOf(edge.conduit)),
+    edgeConduit: edges.map((edge) => edge.conduit.id),
+    edgeStep: edges.map((edge) => `${edge.conduit.id}\u0000${edge.to}`),
+    outStart: outgoing.start,
+    outEdges: outgoing.edges,
+    inStart: incoming.start,
+    inEdges: incoming.edges,
+  };
+};
+
+/** What the search needs to know about one target zone. */
+interface TargetIndex {
+  readonly zone: number;
+  /** Fewest conduits from each zone to the target, -1 when beyond the hop cap or unreachable. */
+  readonly distance: Int32Array;
+  /**
+   * Cheapest cost from each zone to the target, as strength × (zones + 1) + hops so that one number orders by
+   * strength and then hops; only over zones within the hop cap, Infinity elsewhere.
+   */
+  readonly remaining: Float64Array;
+}
+
+/** Hop distances to the target within the cap (breadth first over reversed edges). */
+const distancesTo = (graph: IndexedGraph, target: number, maxHops: number): Int32Array => {
+  const distance = new Int32Array(graph.zoneIds.length).fill(-1);
+  distance[target] = 0;
+  const queue = new Int32Array(graph.zoneIds.length);
+  queue[0] = target;
+  let tail = 1;
+  for (let head = 0; head < tail; head += 1) {
+    const zone = queue[head] as number;
+    const hops = distance[zone] as number;
+    if (hops === maxHops) continue;
+    for (let slot = graph.inStart[zone] as number; slot < (graph.inStart[zone + 1] as number); slot += 1) {
+      const from = graph.edgeFrom[graph.inEdges[slot] as number] as number;
+      if (distance[from] !== -1) continue;
+      distance[from] = hops + 1;
+      queue[tail] = from;
+      tail += 1;
+    }
+  }
+  return distance;
+};
+
+/** Dijkstra of the (strength, hops) cost to the target over reversed edges, inside the zones within the cap. */
+const costsTo = (graph: IndexedGraph, target: number, distance: Int32Array): Float64Array => {
+  const scale = graph.zoneIds.length + 1;
+  const remaining = new Float64Array(graph.zoneIds.length).fill(Number.POSITIVE_INFINITY);
+  const frontier = new NumericMinHeap();
+  remaining[target] = 0;
+  frontier.push(0, target);
+  const settled = new Uint8Array(graph.zoneIds.length);
+  while (frontier.size > 0) {
+    const zone = frontier.pop() as number;
+    if (settled[zone] === 1) continue;
+    settled[zone] = 1;
+    const cost = remaining[zone] as number;
+    for (let slot = graph.inStart[zone] as number; slot < (graph.inStart[zone + 1] as number); slot += 1) {
+      const edge = graph.inEdges[slot] as number;
+      const from = graph.edgeFrom[edge] as number;
+      if (distance[from] === -1 || settled[from] === 1) continue;
+      const next = cost + (graph.edgeStrength[edge] as number) * scale + 1;
+      if (next < (remaining[from] as number)) {
+        remaining[from] = next;
+        frontier.push(next, from);
+      }
+    }
+  }
+  return remaining;
+};
+
 interface PartialPath {
-  readonly zones: readonly string[];
-  readonly conduits: readonly string[];
+  readonly zones: readonly number[];
+  readonly edges: readonly number[];
   readonly strength: number;
-  /** `conduit\0zone` per step, for the id tie-break. */
-  readonly steps: readonly string[];
-  /** Lower bounds of the strength and hops still needed to reach the target (A* estimate). */
-  readonly estimate: { readonly strength: number; readonly hops: number };
+  /** Cost so far plus the remaining cost from the last zone (A* estimate, exact without the simple-path rule). */
+  readonly estimate: number;
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const compareSteps = (a: readonly string[], b: readonly string[]): number => {
-  const shared = Math.min(a.length, b.length);
-  for (let index = 0; index < shared; index += 1) {
-    const order = compareText(a[index] as string, b[index] as string);
-    if (order !== 0) return order;
-  }
-  return a.length - b.length;
-};
-
-// A* on the cost (strength, hops) compared in that order, with the exact remaining cost to the target as the
-// estimate: that estimate is consistent, and a prefix sorts before its extensions, so the search completes paths in
-// exactly the ranking order (weakest, then fewest hops, then ids) and walks straight to them.
-const comparePaths = (a: PartialPath, b: PartialPath): number =>
-  a.strength + a.estimate.strength - (b.strength + b.estimate.strength) ||
-  a.conduits.length + a.estimate.hops - (b.conduits.length + b.estimate.hops) ||
-  compareSteps(a.steps, b.steps);
-
-/** What the search needs to know about one target zone, computed once per target. */
-interface TargetIndex {
-  readonly zoneId: string;
-  /** Fewest conduits from each zone to the target (for the hop cap). */
-  readonly distance: ReadonlyMap<string, number>;
-  /** Cheapest (strength, hops) from each zone to the target, ignoring the hop cap. */
-  readonly remaining: ReadonlyMap<string, { readonly strength: number; readonly hops: number }>;
-}
-
-const compareCost = (
-  a: { readonly strength: number; readonly hops: number },
-  b: { readonly strength: number; readonly hops: number },
-): number => a.strength - b.strength || a.hops - b.hops;
-
-/** Breadth-first hop distances and a Dijkstra of (strength, hops) costs to the target over reversed edges. */
-const indexTarget = (
-  graph: ZoneGraph,
-  target: string,
-  strengthOf: (conduit: Conduit) => number,
-): TargetIndex => {
-  const distance = new Map<string, number>([[target, 0]]);
-  const queue = [target];
-  for (let index = 0; index < queue.length; index += 1) {
-    const zoneId = queue[index] as string;
-    const hops = distance.get(zoneId) as number;
-    for (const edge of graph.edgesInto(zoneId)) {
-      if (distance.has(edge.from)) continue;
-      distance.set(edge.from, hops + 1);
-      queue.push(edge.from);
-    }
-  }
-  const remaining = new Map<string, { strength: number; hops: number }>();
-  const frontier = new MinHeap<{ zoneId: string; strength: number; hops: number }>(compareCost);
-  frontier.push({ zoneId: target, strength: 0, hops: 0 });
-  for (let entry = frontier.pop(); entry !== undefined; entry = frontier.pop()) {
-    if (remaining.has(entry.zoneId)) continue;
-    remaining.set(entry.zoneId, { strength: entry.strength, hops: entry.hops });
-    for (const edge of graph.edgesInto(entry.zoneId)) {
-      if (remaining.has(edge.from)) continue;
-      frontier.push({
-        zoneId: edge.from,
-        strength: entry.strength + strengthOf(edge.conduit),
-        hops: entry.hops + 1,
-      });
-    }
-  }
-  return { zoneId: target, distance, remaining };
-};
-
-const ZERO = { strength: 0, hops: 0 } as const;
-
 /** The k weakest simple paths from `start` to the target, best first, within the hop and expansion caps. */
 const weakestPaths = (
-  graph: ZoneGraph,
-  start: string,
+  graph: IndexedGraph,
+  start: number,
   target: TargetIndex,
-  strengthOf: (conduit: Conduit) => number,
   options: Required<AttackPathOptions>,
 ): PartialPath[] => {
-  if (start === target.zoneId)
-    return [{ zones: [start], conduits: [], strength: 0, steps: [], estimate: ZERO }];
-  const startDistance = target.distance.get(start);
-  if (startDistance === undefined || startDistance > options.maxHops) return [];
+  if (start === target.zone) return [{ zones: [start], edges: [], strength: 0, estimate: 0 }];
+  const scale = graph.zoneIds.length + 1;
+  // A* on the cost (strength, hops) with the exact remaining cost as the estimate: the estimate is consistent and a
+  // prefix sorts before its extensions, so paths complete in exactly the ranking order (weakest, then fewest hops,
+  // then conduit and zone ids) and the search walks straight to them.
+  const compare = (a: PartialPath, b: PartialPath): number => {
+    if (a.estimate !== b.estimate) return a.estimate - b.estimate;
+    const shared = Math.min(a.edges.length, b.edges.length);
+    for (let index = 0; index < shared; index += 1) {
+      const order = compareText(
+        graph.edgeStep[a.edges[index] as number] as string,
+        graph.edgeStep[b.edges[index] as number] as string,
+      );
+      if (order !== 0) return order;
+    }
+    return a.edges.length - b.edges.length;
+  };
   const found: PartialPath[] = [];
-  const frontier = new MinHeap<PartialPath>(comparePaths);
-  frontier.push({
-    zones: [start],
-    conduits: [],
-    strength: 0,
-    steps: [],
-    estimate: target.remaining.get(start) ?? ZERO,
-  });
+  const frontier = new MinHeap<PartialPath>(compare);
+  frontier.push({ zones: [start], edges: [], strength: 0, estimate: target.remaining[start] as number });
   for (
     let expansions = 0;
     expansions < options.maxExpansionsPerPair && found.length < options.maxPathsPerPair;
@@ -130,37 +182,33 @@ const weakestPaths = (
   ) {
     const path = frontier.pop();
     if (path === undefined) break;
-    const last = path.zones[path.zones.length - 1] as string;
-    if (last === target.zoneId) {
+    const last = path.zones[path.zones.length - 1] as number;
+    if (last === target.zone) {
       found.push(path);
       continue;
     }
-    for (const edge of graph.edgesFrom(last)) {
-      const hopsLeft = target.distance.get(edge.to);
-      if (hopsLeft === undefined || path.conduits.length + 1 + hopsLeft > options.maxHops) continue;
-      if (path.zones.includes(edge.to)) continue;
-      frontier.push(extend(path, edge, strengthOf, target.remaining.get(edge.to) ?? ZERO));
+    for (let slot = graph.outStart[last] as number; slot < (graph.outStart[last + 1] as number); slot += 1) {
+      const edge = graph.outEdges[slot] as number;
+      const next = graph.edgeTo[edge] as number;
+      const hopsLeft = target.distance[next] as number;
+      if (hopsLeft === -1 || path.edges.length + 1 + hopsLeft > options.maxHops) continue;
+      if (path.zones.includes(next)) continue;
+      const strength = path.strength + (graph.edgeStrength[edge] as number);
+      const hops = path.edges.length + 1;
+      frontier.push({
+        zones: [...path.zones, next],
+        edges: [...path.edges, edge],
+        strength,
+        estimate: strength * scale + hops + (target.remaining[next] as number),
+      });
     }
   }
   return found;
 };
 
-const extend = (
-  path: PartialPath,
-  edge: ZoneEdge,
-  strengthOf: (conduit: Conduit) => number,
-  estimate: PartialPath['estimate'],
-): PartialPath => ({
-  zones: [...path.zones, edge.to],
-  conduits: [...path.conduits, edge.conduit.id],
-  strength: path.strength + strengthOf(edge.conduit),
-  steps: [...path.steps, `${edge.conduit.id}\u0000${edge.to}`],
-  estimate,
-});
-
 /** Highest worst impact of the in-scope assets in a zone (0 when none is rated). */
 const zoneImpact = (model: SystemModel, zone: Zone): number =>
-  Math.max(0, ...model.assetsIn(zone.id).map((asset) => asset.worstImpact));
+  model.assetsIn(zone.id).reduce((worst, asset) => Math.max(worst, asset.worstImpact), 0);
 
 /**
  * Attack paths at zone level: from each access point's zone to each zone that holds the model's highest-consequence
@@ -176,56 +224,67 @@ export const deriveAttackPaths = (
   options: AttackPathOptions = {},
 ): readonly AttackPath[] => {
   const settings: Required<AttackPathOptions> = { ...ATTACK_PATH_DEFAULTS, ...options };
-  const impacts = new Map(model.zones.map((zone) => [zone.id, zoneImpact(model, zone)]));
-  const worstImpact = Math.max(0, ...impacts.values());
+  const impacts = model.zones.map((zone) => zoneImpact(model, zone));
+  const worstImpact = impacts.reduce((worst, impact) => Math.max(worst, impact), 0);
   if (worstImpact === 0) return [];
-  const targetZones = model.zones.filter((zone) => impacts.get(zone.id) === worstImpact);
 
   const targetBySubject = new Map(targets.map((levels) => [levels.subject.id, levels.target]));
-  const strengthCache = new Map<string, number>();
   const strengthOf = (conduit: Conduit): number => {
-    const cached = strengthCache.get(conduit.id);
-    if (cached !== undefined) return cached;
     const vector = conduit.securityLevelAchieved ?? targetBySubject.get(conduit.id);
-    const strength = vector === undefined ? 0 : minLevelOf(vector);
-    strengthCache.set(conduit.id, strength);
-    return strength;
+    return vector === undefined ? 0 : minLevelOf(vector);
   };
-  const unprotectedCache = new Map<string, boolean>();
+  const unprotected = new Map<string, boolean>();
   const isUnprotected = (conduitId: string): boolean => {
-    const cached = unprotectedCache.get(conduitId);
+    const cached = unprotected.get(conduitId);
     if (cached !== undefined) return cached;
     const conduit = model.conduit(conduitId);
-    const unprotected =
+    const result =
       (conduit?.enforcement.length ?? 0) === 0 &&
       !model.countermeasuresFor(conduitId).some((countermeasure) => countermeasure.status === 'existing');
-    unprotectedCache.set(conduitId, unprotected);
-    return unprotected;
+    unprotected.set(conduitId, result);
+    return result;
   };
 
-  const graph = deriveZoneGraph(model);
-  const targetIndexes = targetZones.map((zone) => indexTarget(graph, zone.id, strengthOf));
-  // Access points entering the same zone share their paths; search once per (entry zone, target).
-  const pathsFrom = new Map<string, readonly PartialPath[]>();
-  const paths: AttackPath[] = [];
+  const graph = indexGraph(model, strengthOf);
+  const entryZones = [
+    ...new Set(
+      model.accessPoints
+        .map((accessPoint) => graph.indexOf.get(accessPoint.zone))
+        .filter((zone): zone is number => zone !== undefined),
+    ),
+  ].sort((a, b) => a - b);
+  // Access points entering the same zone share their paths: search once per (entry zone, target), targets in id order.
+  const foundFrom = new Map<number, { readonly target: number; readonly paths: readonly PartialPath[] }[]>();
+  impacts.forEach((impact, zone) => {
+    if (impact !== worstImpact) return;
+    const distance = distancesTo(graph, zone, settings.maxHops);
+    const starts = entryZones.filter((start) => distance[start] !== -1);
+    if (starts.length === 0) return;
+    const target: TargetIndex = { zone, distance, remaining: costsTo(graph, zone, distance) };
+    for (const start of starts) {
+      const paths = weakestPaths(graph, start, target, settings);
+      if (paths.length === 0) continue;
+      const list = foundFrom.get(start);
+      if (list) list.push({ target: zone, paths });
+      else foundFrom.set(start, [{ target: zone, paths }]);
+    }
+  });
+
+  const zoneRef = (zone: number): EntityRef => refTo(model, 'zone', graph.zoneIds[zone] as string);
+  const result: AttackPath[] = [];
   for (const accessPoint of model.accessPoints) {
-    if (model.zone(accessPoint.zone) === undefined) continue;
+    const start = graph.indexOf.get(accessPoint.zone);
+    if (start === undefined) continue;
     const accessPointRef = refTo(model, 'access-point', accessPoint.id);
-    for (const target of targetIndexes) {
-      const key = `${accessPoint.zone}\u0000${target.zoneId}`;
-      let found = pathsFrom.get(key);
-      if (found === undefined) {
-        found = weakestPaths(graph, accessPoint.zone, target, strengthOf, settings);
-        pathsFrom.set(key, found);
-      }
-      const targetRef = refTo(model, 'zone', target.zoneId);
-      found.forEach((path, index) => {
-        const conduits: EntityRef[] = path.conduits.map((id) => refTo(model, 'conduit', id));
-        paths.push({
-          id: `path:${accessPoint.id}>${target.zoneId}#${index + 1}`,
+    for (const { target, paths } of foundFrom.get(start) ?? []) {
+      const targetRef = zoneRef(target);
+      paths.forEach((path, index) => {
+        const conduits = path.edges.map((edge) => refTo(model, 'conduit', graph.edgeConduit[edge] as string));
+        result.push({
+          id: `path:${accessPoint.id}>${targetRef.id}#${index + 1}`,
           accessPoint: accessPointRef,
           target: targetRef,
-          zones: path.zones.map((id) => refTo(model, 'zone', id)),
+          zones: path.zones.map(zoneRef),
           conduits,
           strength: path.strength,
           unprotectedConduits: conduits.filter(
@@ -239,5 +298,5 @@ export const deriveAttackPaths = (
       });
     }
   }
-  return paths;
+  return result;
 };

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { MinHeap } from './min-heap';
+import { MinHeap, NumericMinHeap } from './min-heap';
 
 describe('MinHeap', () => {
   test.prop([fc.array(fc.integer({ min: -50, max: 50 }))], { seed: 62443 })(
@@ -14,4 +14,20 @@ describe('MinHeap', () => {
       expect(heap.size).toBe(0);
     },
   );
+});
+
+describe('NumericMinHeap', () => {
+  test.prop([fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.nat(1000)), { maxLength: 300 })], {
+    seed: 62443,
+  })('pops values in ascending key order', (entries) => {
+    const heap = new NumericMinHeap();
+    entries.forEach(([key, value]) => heap.push(key, value));
+    const keys: number[] = [];
+    while (heap.size > 0) {
+      keys.push(heap.peekKey() as number);
+      heap.pop();
+    }
+    expect(keys).toEqual(entries.map(([key]) => key).sort((a, b) => a - b));
+    expect(heap.pop()).toBeUndefined();
+  });
 });

@@ -43,3 +43,71 @@ export class MinHeap<T> {
     return top;
   }
 }
+
+/**
+ * A binary min-heap of (key, value) number pairs in typed arrays, for Dijkstra over integer node indexes without
+ * allocating an object per entry. Equal keys pop in no particular order.
+ */
+export class NumericMinHeap {
+  private keys = new Float64Array(64);
+  private values = new Int32Array(64);
+  private length = 0;
+
+  /** Number of entries held. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** Adds an entry. */
+  push(key: number, value: number): void {
+    if (this.length === this.keys.length) {
+      const keys = new Float64Array(this.length * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+      const values = new Int32Array(this.length * 2);
+      values.set(this.values);
+      this.values = values;
+    }
+    const { keys, values } = this;
+    let index = this.length;
+    this.length += 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if ((keys[parent] as number) <= key) break;
+      keys[index] = keys[parent] as number;
+      values[index] = values[parent] as number;
+      index = parent;
+    }
+    keys[index] = key;
+    values[index] = value;
+  }
+
+  /** The smallest key; undefined when empty. */
+  peekKey(): number | undefined {
+    return this.length === 0 ? undefined : this.keys[0];
+  }
+
+  /** Removes the entry with the smallest key and returns its value; undefined when empty. */
+  pop(): number | undefined {
+    if (this.length === 0) return undefined;
+    const { keys, values } = this;
+    const top = values[0];
+    this.length -= 1;
+    const key = keys[this.length] as number;
+    const value = values[this.length] as number;
+    let index = 0;
+    for (;;) {
+      const left = index * 2 + 1;
+      if (left >= this.length) break;
+      const right = left + 1;
+      const child = right < this.length && (keys[right] as number) < (keys[left] as number) ? right : left;
+      if ((keys[child] as number) >= key) break;
+      keys[index] = keys[child] as number;
+      values[index] = values[child] as number;
+      index = child;
+    }
+    keys[index] = key;
+    values[index] = value;
+    return top;
+  }
+}
