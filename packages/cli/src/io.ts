@@ -1,4 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CliError } from './exit-codes';
 
@@ -9,6 +19,10 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly readText: (path: string) => string;
   readonly readBytes: (path: string) => Uint8Array;
+  /** Reads a file in chunks (the chunk is reused: copy what you keep), for constant-memory streaming. */
+  readonly readChunks: (path: string, chunkBytes: number) => Iterable<Uint8Array>;
+  /** Size of a file in bytes. */
+  readonly sizeOf: (path: string) => number;
   /** Writes atomically (temp file + rename), creating folders as needed. */
   readonly writeText: (path: string, text: string | Uint8Array) => void;
   readonly exists: (path: string) => boolean;
@@ -41,6 +55,33 @@ export const nodeIo = (): CliIo => {
     readBytes: (path) => {
       try {
         return readFileSync(resolve(cwd, path));
+      } catch (cause) {
+        throw explainFsError(path, cause);
+      }
+    },
+    readChunks: (path, chunkBytes) => ({
+      *[Symbol.iterator]() {
+        let descriptor: number;
+        try {
+          descriptor = openSync(resolve(cwd, path), 'r');
+        } catch (cause) {
+          throw explainFsError(path, cause);
+        }
+        const buffer = new Uint8Array(chunkBytes);
+        try {
+          for (;;) {
+            const read = readSync(descriptor, buffer, 0, chunkBytes, null);
+            if (read === 0) return;
+            yield buffer.subarray(0, read);
+          }
+        } finally {
+          closeSync(descriptor);
+        }
+      },
+    }),
+    sizeOf: (path) => {
+      try {
+        return statSync(resolve(cwd, path)).size;
       } catch (cause) {
         throw explainFsError(path, cause);
       }
@@ -83,6 +124,8 @@ export const memoryIo = (files: Record<string, string | Uint8Array> = {}) => {
       if (content === undefined) throw new CliError(`${path}: no such file: check the path.`);
       return typeof content === 'string' ? new TextEncoder().encode(content) : content;
     },
+    readChunks: (path) => [io.readBytes(path)],
+    sizeOf: (path) => io.readBytes(path).length,
     writeText: (path, text) => {
       store.set(path, text);
     },

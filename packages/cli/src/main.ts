@@ -3,6 +3,7 @@ import { assessCommand } from './commands/assess';
 import { demoCommand } from './commands/demo';
 import { diffCommand } from './commands/diff';
 import { explainCommand } from './commands/explain';
+import { importCaptureCommand } from './commands/import-capture';
 import { initCommand } from './commands/init';
 import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
@@ -99,6 +100,27 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .action(
       run((before: string, after: string, options: { format: 'text' | 'json' }) =>
         diffCommand(io, before, after, options),
+      ),
+    );
+
+  const importer = program
+    .command('import')
+    .description(
+      'bring what the site already has into an assessment: captures, inventories, firewalls, advisories, PHA, ATT&CK',
+    );
+  const formatOption = () =>
+    new Option('--format <format>', 'output format when not merging')
+      .choices(['text', 'json'])
+      .default('text');
+  importer
+    .command('capture')
+    .description('passive discovery from pcap/pcapng: hosts, flows, OT protocols, device identities')
+    .argument('<files...>', 'capture files (.pcap, .pcapng)')
+    .option('--into <assessment>', 'merge hosts as assets and conversations as data flows into this file')
+    .addOption(formatOption())
+    .action(
+      run((files: string[], options: { into?: string; format: 'text' | 'json' }) =>
+        importCaptureCommand(io, files, options),
       ),
     );
 

@@ -41,3 +41,4 @@ export {
   type CaptureProtocolInfo,
 } from './protocol-catalog';
 export type { DeviceFacts } from './device-identity';
+export { guessAssetKind, mergeCaptureIntoFile, type CaptureMerge } from './capture-to-model';
