@@ -62,6 +62,7 @@ figcaption { color: var(--muted); font-size: 12.5px; margin-top: 4px; }
 .figure-row figure { flex: 0 1 auto; margin: 8px 0; }
 footer { margin-top: 40px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
 @page { size: A4; margin: 16mm 13mm 18mm; }
+@page landscape { size: A4 landscape; margin: 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
   h2 { break-before: page; }
@@ -71,7 +72,8 @@ footer { margin-top: 40px; padding-top: 8px; border-top: 1px solid var(--line); 
   thead { display: table-header-group; }
   tr, figure, .note, dl.kv > *, li { break-inside: avoid; }
   .table-wrap, figure.figure-wide .figure-body { overflow: visible; }
-  figure.figure-wide .figure-body svg { max-width: 100%; }
+  figure.figure-wide .figure-body svg { max-width: 100%; max-height: 170mm; }
+  figure.figure-wide { page: landscape; }
   a { color: inherit; text-decoration: none; }
 }
 `;

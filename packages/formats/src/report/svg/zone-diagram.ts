@@ -174,63 +174,129 @@ export const renderZoneDiagramSvg = (model: SystemModel, options: ZoneDiagramOpt
       );
   });
 
-  // Columns: each band is first laid out as one unbounded row, aligned with its neighbours by a few barycentre
-  // sweeps (down and up, twice), so that a process area's zones end up stacked in the same columns. The wide layout is
-  // then cut into strips of `stripColumns` columns, stacked top to bottom, each strip repeating the level rows.
+  // Columns: the zones form a forest in which each zone hangs under a neighbour in the nearest level above (the
+  // least loaded one, so a shared DMZ does not collect every area), or under a neighbour in its own level. The forest
+  // is laid out like a tidy tree: a zone sits above its first child and every subtree owns a contiguous run of
+  // columns, so a process area stays stacked. The wide layout is then cut into strips of at most `stripColumns`
+  // columns, stacked top to bottom, each strip repeating the level rows.
   const neighboursOf = new Map<Node, Node[]>();
   for (const { a, b } of pairs) {
     neighboursOf.set(a, [...(neighboursOf.get(a) ?? []), b]);
     neighboursOf.set(b, [...(neighboursOf.get(b) ?? []), a]);
   }
-  const position = new Map<Node, number>();
-  for (const band of bands) band.nodes.forEach((node, index) => position.set(node, index));
-  const sweep = (band: Band, isFromAbove: boolean): void => {
-    const keyed = band.nodes.map((node, index) => {
-      const anchors = (neighboursOf.get(node) ?? [])
-        // Neighbours in the same band pull too, so that a chain such as SCADA → HMI → PLC stays in one stack.
-        .filter(
-          (other) =>
-            other.band === node.band || (isFromAbove ? other.band < node.band : other.band > node.band),
-        )
-        .map((other) => position.get(other) ?? 0);
-      const own = position.get(node) ?? index;
-      const key =
-        anchors.length === 0 ? own : anchors.reduce((sum, value) => sum + value, 0) / anchors.length;
-      return { node, key, own, index };
-    });
-    keyed.sort((x, y) => x.key - y.key || x.own - y.own || x.index - y.index);
-    let last = -Infinity;
-    for (const entry of keyed) {
-      const slot = Math.max(Math.round(entry.key), last + 1);
-      position.set(entry.node, slot);
-      last = slot;
-    }
-    band.nodes.splice(0, band.nodes.length, ...keyed.map((entry) => entry.node));
+  const zoneOrder = new Map(model.zones.map((zone, index) => [zone.id, index]));
+  const orderOf = (node: Node): number => zoneOrder.get(node.zone.id) ?? 0;
+  const childrenOf = new Map<Node, Node[]>();
+  const attached = new Set<Node>();
+  const roots: Node[] = [];
+  const link = (parent: Node, child: Node): void => {
+    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), child]);
+    attached.add(child);
   };
-  // End upwards: the lower levels hold most zones, so the upper ones are spread out above their neighbours.
-  for (let round = 0; round < 2; round += 1) {
-    for (const band of bands.slice(1)) sweep(band, true);
-    for (const band of [...bands].reverse().slice(1)) sweep(band, false);
+  const byLoad = (x: Node, y: Node): number =>
+    (childrenOf.get(x)?.length ?? 0) - (childrenOf.get(y)?.length ?? 0) || orderOf(x) - orderOf(y);
+  for (const band of bands) {
+    for (const node of band.nodes) {
+      const upper = (neighboursOf.get(node) ?? []).filter((other) => other.band < node.band);
+      if (upper.length === 0) continue;
+      const nearest = Math.max(...upper.map((other) => other.band));
+      const parent = upper.filter((other) => other.band === nearest).sort(byLoad)[0];
+      if (parent) link(parent, node);
+    }
+    // Zones without a neighbour above join a same-level neighbour already placed, or start a tree of their own.
+    for (;;) {
+      let isChanged = true;
+      while (isChanged) {
+        isChanged = false;
+        for (const node of band.nodes) {
+          if (attached.has(node)) continue;
+          const parent = (neighboursOf.get(node) ?? [])
+            .filter((other) => other.band === node.band && attached.has(other))
+            .sort(byLoad)[0];
+          if (parent) {
+            link(parent, node);
+            isChanged = true;
+          }
+        }
+      }
+      const next = band.nodes.find((node) => !attached.has(node));
+      if (next === undefined) break;
+      roots.push(next);
+      attached.add(next);
+    }
+  }
+  const position = new Map<Node, number>();
+  const layout = (node: Node, start: number): number => {
+    position.set(node, start);
+    const children = [...(childrenOf.get(node) ?? [])].sort((x, y) => orderOf(x) - orderOf(y));
+    let cursor = start;
+    for (const child of children.filter((entry) => entry.band > node.band)) cursor = layout(child, cursor);
+    cursor = Math.max(cursor, start + 1);
+    for (const child of children.filter((entry) => entry.band === node.band)) cursor = layout(child, cursor);
+    return cursor;
+  };
+  let nextSlot = 0;
+  for (const root of roots) nextSlot = layout(root, nextSlot);
+  // A zone that starts a tree but has no children of its own (an external zone above the DMZ, a maintenance zone
+  // beside the cells) moves next to its neighbours when a column is free in its row.
+  for (const root of roots) {
+    const neighbours = neighboursOf.get(root) ?? [];
+    if ((childrenOf.get(root)?.length ?? 0) > 0 || neighbours.length === 0) continue;
+    const target = Math.round(
+      neighbours.reduce((sum, other) => sum + (position.get(other) ?? 0), 0) / neighbours.length,
+    );
+    const taken = new Set(
+      bands[root.band]?.nodes.filter((node) => node !== root).map((node) => position.get(node)) ?? [],
+    );
+    for (let distance = 0; distance <= nextSlot; distance += 1) {
+      const free = [target - distance, target + distance].find((slot) => slot >= 0 && !taken.has(slot));
+      if (free !== undefined) {
+        position.set(root, free);
+        break;
+      }
+    }
   }
   // Drop columns no zone uses, keeping the order and the alignment of the rest.
   const used = [...new Set(position.values())].sort((a, b) => a - b);
   const compact = new Map(used.map((slot, index) => [slot, index]));
   for (const [node, slot] of position) position.set(node, compact.get(slot) ?? 0);
-  const lowest = 0;
   const slotCount = Math.max(1, used.length);
-  const stripColumns = zoneCount <= 60 ? 6 : 8;
+  const stripColumns = 8;
   const columns = Math.min(slotCount, stripColumns);
-  const stripCount = Math.ceil(slotCount / columns);
+  const slotOf = (node: Node): number => position.get(node) ?? 0;
+  // Cut the wide layout where the fewest conduits cross, within the last quarter of a full strip, so that strips
+  // stay nearly full while an area that fits is not split.
+  const crossings = new Array<number>(slotCount + 1).fill(0);
+  for (const { a, b } of pairs) {
+    const low = Math.min(slotOf(a), slotOf(b));
+    const high = Math.max(slotOf(a), slotOf(b));
+    // Short conduits weigh most: a long one (to a shared DMZ, say) crosses many cuts whichever is chosen.
+    if (high > low) {
+      crossings[low + 1] = (crossings[low + 1] ?? 0) + 1 / (high - low);
+      crossings[high + 1] = (crossings[high + 1] ?? 0) - 1 / (high - low);
+    }
+  }
+  for (let cut = 1; cut <= slotCount; cut += 1)
+    crossings[cut] = (crossings[cut] ?? 0) + (crossings[cut - 1] ?? 0);
+  const stripStarts = [0];
+  for (let start = 0; slotCount - start > columns;) {
+    let best = start + columns;
+    for (let cut = best - 1; cut >= start + Math.ceil(columns / 2); cut -= 1) {
+      if ((crossings[cut] ?? 0) < (crossings[best] ?? 0) - 1e-9) best = cut;
+    }
+    stripStarts.push(best);
+    start = best;
+  }
+  const stripCount = stripStarts.length;
+  const stripOf = (slot: number): number => stripStarts.filter((start) => start <= slot).length - 1;
   const lines: { readonly band: Band; readonly strip: number }[] = [];
   for (let strip = 0; strip < stripCount; strip += 1) {
     for (const band of bands) {
-      const inStrip = band.nodes.filter(
-        (node) => Math.floor(((position.get(node) ?? 0) - lowest) / columns) === strip,
-      );
+      const inStrip = band.nodes.filter((node) => stripOf(slotOf(node)) === strip);
       if (inStrip.length === 0) continue;
       for (const node of inStrip) {
         node.line = lines.length;
-        node.column = (position.get(node) ?? 0) - lowest - strip * columns;
+        node.column = slotOf(node) - (stripStarts[strip] ?? 0);
       }
       lines.push({ band, strip });
     }
