@@ -118,7 +118,8 @@ const packLanes = (intervals: readonly (readonly [number, number])[], gap: numbe
  * The zone and conduit diagram (ZCR 3.1, 6.3): zones as rounded containers in rows by the Purdue level of their
  * assets (enterprise on top, control and safety at the bottom), asset chips inside with "+N more", conduits as
  * edges routed orthogonally through the gaps between zones and labelled with protocols and SL-T. External conduits
- * are dashed, data diodes get a one-way arrow. Rows wrap and boxes get more compact as the model grows, so that
+ * are dashed, data diodes get a one-way arrow. Connected zones are stacked in the same columns; a layout wider than
+ * eight columns is cut into strips stacked top to bottom, and boxes get more compact as the model grows, so that
  * 300 zones stay legible when zoomed. Deterministic: the same model gives the same SVG.
  */
 export const renderZoneDiagramSvg = (model: SystemModel, options: ZoneDiagramOptions = {}): SvgFigure => {
