@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
+import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -199,6 +199,7 @@ for (const size of sizes) {
   for (const step of steps) {
     const outPath = join(scratchDir, `result-${size}-${step}.json`);
     rmSync(outPath, { force: true });
+    const loadAverage = Math.round((loadavg()[0] ?? 0) * 100) / 100;
     const outcome = await runChild('step.ts', [
       '--step',
       step,
@@ -216,10 +217,12 @@ for (const size of sizes) {
       root,
       ...(values.profile ? ['--profile-dir', profileDir] : []),
     ]);
-    const result: StepResult =
-      outcome.code === 0 && existsSync(outPath)
+    const result: StepResult = {
+      ...(outcome.code === 0 && existsSync(outPath)
         ? readJson<StepResult>(outPath)
-        : { size, step, status: outcome.timedOut ? 'timeout' : 'failed', note: failureNote(outcome) };
+        : { size, step, status: outcome.timedOut ? 'timeout' : 'failed', note: failureNote(outcome) }),
+      loadAverage,
+    };
     results.push(result);
     log(
       result.status === 'ok'

@@ -219,6 +219,7 @@ const main = async (): Promise<StepResult> => {
     await session.post('Profiler.setSamplingInterval', { interval: 200 });
     await session.post('Profiler.start');
   }
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let output: unknown;
   try {
@@ -228,6 +229,8 @@ const main = async (): Promise<StepResult> => {
     throw error;
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peak = peakRssMb();
   let profilePath: string | undefined;
   let hotSpots: readonly HotSpot[] = [];
@@ -264,6 +267,7 @@ const main = async (): Promise<StepResult> => {
     step,
     status: 'ok',
     seconds,
+    cpuSeconds,
     bestSeconds: Math.min(...runs),
     runs,
     peakRssMb: peak,

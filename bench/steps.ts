@@ -68,6 +68,11 @@ export interface StepResult {
   readonly status: 'ok' | 'skipped' | 'failed' | 'timeout';
   /** Wall time of the first (cold) run. */
   readonly seconds?: number;
+  /**
+   * CPU time (user + system, all threads) of the first run. Less sensitive than wall time to other processes on a
+   * shared machine; above wall time when V8's helper threads collect garbage in parallel.
+   */
+  readonly cpuSeconds?: number;
   /** Fastest of the runs (the first plus repeats): the figure the growth check uses. */
   readonly bestSeconds?: number;
   readonly runs?: readonly number[];
@@ -79,6 +84,8 @@ export interface StepResult {
   readonly processPeakRssMb?: number;
   /** True when the peak covers the step only (Linux); false when it covers the whole process. */
   readonly peakIsPerStep?: boolean;
+  /** One-minute load average when the step started: above the core count, other processes competed for the CPU. */
+  readonly loadAverage?: number;
   /** What came out: counts, sizes, diagnostics. */
   readonly detail?: string;
   readonly note?: string;

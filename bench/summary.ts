@@ -28,15 +28,15 @@ const count = (value: number): string => value.toLocaleString('en-US');
 export const resultsTable = (results: readonly StepResult[], models: readonly ModelInfo[]): string => {
   const flowsOf = new Map(models.map((model) => [model.size, model.stats.dataFlows]));
   const lines = [
-    '| Assets | Flows | Step | Time s | Best s | Peak RSS MB | RSS before MB | Output / note |',
-    '| ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |',
+    '| Assets | Flows | Step | Time s | CPU s | Best s | Peak RSS MB | RSS before MB | Output / note |',
+    '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const result of results) {
     const flows = flowsOf.get(result.size);
     const note =
       result.status === 'ok' ? (result.detail ?? '') : `**${result.status}**: ${result.note ?? ''}`;
     lines.push(
-      `| ${count(result.size)} | ${flows === undefined ? '–' : count(flows)} | ${result.step} | ${seconds(result.seconds)} | ${seconds(result.bestSeconds)} | ${mb(result.peakRssMb)} | ${mb(result.baselineRssMb)} | ${note.replace(/\|/g, '\\|')} |`,
+      `| ${count(result.size)} | ${flows === undefined ? '–' : count(flows)} | ${result.step} | ${seconds(result.seconds)} | ${seconds(result.cpuSeconds)} | ${seconds(result.bestSeconds)} | ${mb(result.peakRssMb)} | ${mb(result.baselineRssMb)} | ${note.replace(/\|/g, '\\|')} |`,
     );
   }
   return lines.join('\n');

@@ -1,11 +1,7 @@
-import { generateSyntheticModel } from '/work/main/bench/synthetic-model';
+import { generateSyntheticModel } from './synthetic-model';
 import { resolveSystem, deriveAttackPaths, modelSha256, assembleCrs, diffModels } from '@zonewise/core';
-for (const assets of [10_000, 100_000]) {
-  const synthetic = generateSyntheticModel({ assets } as never) as unknown as {
-    file?: unknown;
-    model?: unknown;
-  };
-  const input = (synthetic as { file?: unknown }).file ?? synthetic;
+for (const assets of process.argv.slice(2).map(Number)) {
+  const input = generateSyntheticModel({ assets }).file;
   const r = resolveSystem(input);
   if (!r.ok) {
     console.log('resolve failed', r.diagnostics.slice(0, 3));
@@ -36,4 +32,5 @@ for (const assets of [10_000, 100_000]) {
   t = performance.now();
   diffModels(m, m);
   console.log('diff ms', Math.round(performance.now() - t));
+  console.log('rss MB', Math.round(process.memoryUsage().rss / 1e6));
 }
