@@ -11,14 +11,6 @@ const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
 const isSkipped = (value: unknown): boolean =>
   value === undefined || typeof value === 'function' || typeof value === 'symbol';
 
-// Engines put array-index keys ("0", "17") before other keys whatever the insertion order, and "__proto__" cannot be
-// assigned as an own key, so an object with such a key cannot be re-created in code-unit order for JSON.stringify.
-const isUnorderable = (key: string): boolean => {
-  if (key === '__proto__') return true;
-  const first = key.charCodeAt(0);
-  return first >= 48 && first <= 57 && /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
-};
-
 /** The readable definition: writes canonical JSON into a string, one value at a time. */
 const slowCanonical = (input: unknown): string => {
   const value =
@@ -41,24 +33,51 @@ const slowCanonical = (input: unknown): string => {
   return 'null';
 };
 
-/** The same text through the engine's JSON.stringify (several times faster), or undefined when it cannot be. */
-const fastCanonical = (value: unknown): string | undefined => {
-  let hasIndexKey = false;
-  const text = JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item === 'bigint') return null;
-    if (!isPlainRecord(item)) return item;
-    const sorted: Record<string, unknown> = {};
-    // The default sort compares UTF-16 code units, the order RFC 8785 asks for.
-    for (const key of Object.keys(item).sort()) {
-      if (isUnorderable(key)) hasIndexKey = true;
-      sorted[key] = item[key];
+/**
+ * The sorted union of the keys of every object inside some values, or undefined when the engine's JSON.stringify
+ * cannot reproduce the canonical text (a toJSON method, an own "__proto__" key).
+ */
+const keyListOf = (values: readonly unknown[]): string[] | undefined => {
+  const keys = new Set<string>();
+  let isSupported = true;
+  const visit = (value: unknown): void => {
+    if (!isSupported || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
     }
-    return sorted;
-  }) as string | undefined;
-  return hasIndexKey || text === undefined ? undefined : text;
+    if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+      isSupported = false;
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      keys.add(key);
+      visit(record[key]);
+    }
+  };
+  for (const value of values) visit(value);
+  if (!isSupported || keys.has('__proto__')) return undefined;
+  // The default sort compares UTF-16 code units, the order RFC 8785 asks for.
+  return [...keys].sort();
 };
 
-const canonicalValue = (value: unknown): string => fastCanonical(value) ?? slowCanonical(value);
+/**
+ * The canonical text through the engine's JSON.stringify, several times faster than walking in script: a property
+ * list makes it write every object's keys in the list's (sorted) order, and it drops nothing present since the list
+ * holds every key. Undefined when it cannot be used; the caller then takes the readable path.
+ */
+const fastCanonical = (value: unknown, keyList: readonly string[] | undefined): string | undefined => {
+  if (keyList === undefined) return undefined;
+  try {
+    return JSON.stringify(value, keyList as string[]);
+  } catch {
+    return undefined;
+  }
+};
+
+const canonicalValue = (value: unknown, keyList = keyListOf([value])): string =>
+  fastCanonical(value, keyList) ?? slowCanonical(value);
 
 /**
  * Writes the canonical JSON of a value as a sequence of chunks (see `canonicalJson`). The first two levels (the
@@ -82,10 +101,13 @@ export const writeCanonicalJson = (value: unknown, write: (chunk: string) => voi
     ) {
       emit(canonicalValue(item));
     } else if (Array.isArray(item)) {
+      // The entities of one list share their keys, so one key list serves them all.
+      const keyList = depth === 1 ? keyListOf(item) : undefined;
       emit('[');
       item.forEach((element: unknown, index) => {
         if (index > 0) emit(',');
-        walk(element, depth + 1);
+        if (keyList === undefined) walk(element, depth + 1);
+        else emit(canonicalValue(element, keyList));
       });
       emit(']');
     } else {
