@@ -41,6 +41,8 @@ interface Context {
   readonly flowsOfZone: ReadonlyMap<string, readonly DataFlow[]>;
   /** Data flows between two different zones, keyed by the sorted zone pair. */
   readonly flowsBetween: ReadonlyMap<string, readonly DataFlow[]>;
+  /** The CRS h row of a flow, built once and shared by the zones and conduits that list it. */
+  readonly flowRow: (flow: DataFlow) => CrsCharacteristics['h_dataFlows'][number];
   /** Access points per zone, in id order. */
   readonly accessPointsOf: ReadonlyMap<string, readonly AccessPoint[]>;
   readonly subjectAssets: SubjectAssets;
@@ -113,7 +115,7 @@ const zoneCharacteristics = (context: Context, zone: Zone): CrsCharacteristics =
     g_physicalAccessPoints: accessPoints
       .filter(isPhysicalAccessPoint)
       .map((accessPoint) => refTo(model, 'access-point', accessPoint.id)),
-    h_dataFlows: flows.map((flow) => flowRow(model, flow)),
+    h_dataFlows: flows.map(context.flowRow),
     i_connected: [
       ...conduits.map((conduit) => refTo(model, 'conduit', conduit.id)),
       ...neighbours.map((id) => refTo(model, 'zone', id)),
@@ -186,7 +188,7 @@ const conduitCharacteristics = (context: Context, conduit: Conduit): CrsCharacte
       assets.some((row) => row.isSafetyRelated),
     f_logicalAccessPoints: [],
     g_physicalAccessPoints: [],
-    h_dataFlows: flows.map((flow) => flowRow(model, flow)),
+    h_dataFlows: flows.map(context.flowRow),
     i_connected: conduit.zones.map((id) => refTo(model, 'zone', id)).sort(compareRefs),
     j_assets: assets,
     k_targetLevels: targetFor(context, conduit),
@@ -210,8 +212,17 @@ export const assembleCrs = (
   const policies = (model.system.policies ?? []).map(toReference);
   const accessPointsOf = new Map<string, AccessPoint[]>();
   for (const accessPoint of model.accessPoints) push(accessPointsOf, accessPoint.zone, accessPoint);
+  const rows = new Map<DataFlow, CrsCharacteristics['h_dataFlows'][number]>();
   const context: Context = {
     model,
+    flowRow: (flow) => {
+      let row = rows.get(flow);
+      if (row === undefined) {
+        row = flowRow(model, flow);
+        rows.set(flow, row);
+      }
+      return row;
+    },
     ...indexFlows(model),
     accessPointsOf,
     subjectAssets: deriveSubjectAssets(model),
