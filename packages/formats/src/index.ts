@@ -56,3 +56,6 @@ export { scaffoldAssessment } from './scaffold/scaffold-assessment';
 
 // Network captures: streaming pcap/pcapng reader and analyser (hosts, flows, protocols, device identities).
 export * from './import/capture/index';
+
+// Firewall configurations: OPNsense/pfSense config.xml to zone and conduit candidates, with notes on risky rules.
+export * from './import/firewall/index';
