@@ -1,3 +1,4 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { TargetLevels } from '../assessment/assessment';
 import type { SecurityLevel } from '../catalogs/security-levels';
@@ -233,5 +234,105 @@ describe('deriveAttackPaths', () => {
     expect(paths.map((path) => path.id)).toEqual([1, 2, 3, 4, 5].map((n) => `path:remote>z11#${n}`));
     expect(paths[0]?.conduits.map((conduit) => conduit.id)).toEqual(['c-z00-z11']);
     expect(paths.every((path) => path.conduits.length <= 6)).toBe(true);
+  });
+});
+
+describe('deriveAttackPaths against brute force', () => {
+  const zoneIds = ['z0', 'z1', 'z2', 'z3', 'z4', 'z5', 'z6'];
+  const arbitraryConduit = fc.record({
+    a: fc.constantFrom(...zoneIds),
+    b: fc.constantFrom(...zoneIds),
+    direction: fc.constantFrom('forward', 'backward', 'both', 'none'),
+    level: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+  });
+
+  test.prop([fc.array(arbitraryConduit, { minLength: 1, maxLength: 14 }), fc.integer({ min: 1, max: 6 })], {
+    seed: 62443,
+    numRuns: 150,
+  })('returns the weakest simple paths in ranking order', (specs, maxHops) => {
+    const conduits = specs
+      .filter((spec) => spec.a !== spec.b)
+      .map((spec, index) => {
+        const channels =
+          spec.direction === 'none'
+            ? []
+            : [
+                ...(spec.direction !== 'backward' ? [{ protocol: 'tcp', from: spec.a, to: spec.b }] : []),
+                ...(spec.direction !== 'forward' ? [{ protocol: 'tcp', from: spec.b, to: spec.a }] : []),
+              ];
+        return aConduit({
+          id: `c${String(index).padStart(2, '0')}`,
+          zones: [spec.a, spec.b],
+          channels,
+          ...(spec.level === undefined ? {} : { securityLevelAchieved: spec.level }),
+        });
+      });
+    const model = resolveOrThrow(
+      aSystem({
+        zones: zoneIds.map((id) => aZone({ id })),
+        assets: zoneIds.map((id) =>
+          anAsset({ id: `a-${id}`, zone: id, criticality: { production: id === 'z6' ? 5 : 1 } }),
+        ),
+        conduits,
+        accessPoints: [anAccessPoint({ id: 'entry', zone: 'z0' })],
+        dataFlows: [],
+      }),
+    );
+
+    // Every simple path z0 → z6 within the cap, ranked by strength, hops, then conduit and zone ids.
+    const edges = model.conduits.flatMap((conduit) => {
+      const strength =
+        conduit.securityLevelAchieved === undefined
+          ? 0
+          : Math.min(...Object.values(conduit.securityLevelAchieved));
+      const [a = '', b = ''] = conduit.zones;
+      const pairs =
+        conduit.channels.length === 0
+          ? [
+              [a, b],
+              [b, a],
+            ]
+          : conduit.channels.map((channel) => [channel.from, channel.to]);
+      return [...new Set(pairs.map((pair) => pair.join('>')))].map((pair) => {
+        const [from = '', to = ''] = pair.split('>');
+        return { from, to, conduit: conduit.id, strength };
+      });
+    });
+    const all: { zones: string[]; conduits: string[]; strength: number; steps: string[] }[] = [];
+    const walk = (zones: string[], conduitIds: string[], strength: number, steps: string[]): void => {
+      const last = zones[zones.length - 1] as string;
+      if (last === 'z6') {
+        all.push({ zones, conduits: conduitIds, strength, steps });
+        return;
+      }
+      if (conduitIds.length === maxHops) return;
+      for (const edge of edges) {
+        if (edge.from !== last || zones.includes(edge.to)) continue;
+        walk([...zones, edge.to], [...conduitIds, edge.conduit], strength + edge.strength, [
+          ...steps,
+          `${edge.conduit}\u0000${edge.to}`,
+        ]);
+      }
+    };
+    walk(['z0'], [], 0, []);
+    const compareSteps = (a: string[], b: string[]): number => {
+      for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
+        if (a[index] !== b[index]) return (a[index] as string) < (b[index] as string) ? -1 : 1;
+      }
+      return a.length - b.length;
+    };
+    all.sort(
+      (a, b) =>
+        a.strength - b.strength || a.conduits.length - b.conduits.length || compareSteps(a.steps, b.steps),
+    );
+
+    const paths = deriveAttackPaths(model, [], { maxHops });
+    expect(
+      paths.map((path) => [
+        path.zones.map((zone) => zone.id),
+        path.conduits.map((conduit) => conduit.id),
+        path.strength,
+      ]),
+    ).toEqual(all.slice(0, 5).map((path) => [path.zones, path.conduits, path.strength]));
   });
 });
