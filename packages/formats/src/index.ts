@@ -59,3 +59,6 @@ export * from './import/capture/index';
 
 // Firewall configurations: OPNsense/pfSense config.xml to zone and conduit candidates, with notes on risky rules.
 export * from './import/firewall/index';
+
+// CSAF advisories: offline validation, product extraction, matching to assets (vendor/product/version, KEV, CVSS).
+export * from './import/advisories/index';
