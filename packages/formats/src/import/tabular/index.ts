@@ -16,3 +16,5 @@ export { detectHeaderRow } from './build-table';
 export { readCsvTable } from './read-csv-table';
 export { readXlsxTable } from './read-xlsx-table';
 export { readTable } from './read-table';
+export { normalizeHeaderName } from './header-name';
+export { loadImportMapping, type LoadedMapping, type MappingReader } from './import-mapping';
