@@ -62,3 +62,6 @@ export * from './import/firewall/index';
 
 // CSAF advisories: offline validation, product extraction, matching to assets (vendor/product/version, KEV, CVSS).
 export * from './import/advisories/index';
+
+// Conformance check: drift between the model and observed traffic or a firewall configuration.
+export * from './conformance/index';
