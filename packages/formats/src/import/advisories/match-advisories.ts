@@ -15,10 +15,10 @@ import { checkVersion, parseVersion, type ParsedVersion } from './version-range'
 /** What matching needs of an asset: its id and what it is (vendor, product, version). */
 export interface AdvisoryAsset {
   readonly id: string;
-  readonly name?: string;
-  readonly vendor?: string;
-  readonly product?: string;
-  readonly version?: string;
+  readonly name?: string | undefined;
+  readonly vendor?: string | undefined;
+  readonly product?: string | undefined;
+  readonly version?: string | undefined;
 }
 
 /** How sure a match is: high = vendor, product and version in range; medium = version unknown; low = fuzzy product. */

@@ -107,6 +107,22 @@ describe('validateCsafDocument on the OASIS conformance documents', () => {
     expect(numbered).not.toContainEqual(['document', 'tracking', 'revision_history', 1, 'number']);
   });
 
+  it('names the failed test, e.g. 6.1.9 for a base score that does not match its vector', async () => {
+    const advisory = JSON.parse(
+      readFileSync(
+        new URL('../../../../cisa-csaf/selected-2017-2023/2018/icsa-18-310-02.json', root),
+        'utf8',
+      ),
+    ) as { vulnerabilities: { scores: { cvss_v3: { baseScore: number } }[] }[] };
+    const valid = await validateCsafDocument(advisory);
+    expect(valid).toEqual({ isValid: true, errors: [], failedTests: [] });
+    const score = advisory.vulnerabilities[0]?.scores[0]?.cvss_v3;
+    if (score) score.baseScore = 9.9;
+    const result = await validateCsafDocument(advisory);
+    expect(result.failedTests).toEqual(['6.1.9']);
+    expect(result.errors[0]?.path).toEqual(['vulnerabilities', 0, 'scores', 0, 'cvss_v3', 'baseScore']);
+  });
+
   it('rejects a JSON value that is not a CSAF document with schema errors at the root', async () => {
     const result = await validateCsafDocument({ hello: 'world' });
     expect(result.isValid).toBe(false);

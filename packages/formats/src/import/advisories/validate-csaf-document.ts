@@ -5,6 +5,8 @@ export interface CsafValidation {
   readonly isValid: boolean;
   /** `csaf-invalid` errors: failed schema checks and mandatory tests (CSAF 2.0 §6.1), with the JSON path. */
   readonly errors: readonly Diagnostic[];
+  /** The tests that failed: `schema` or a mandatory test number such as `6.1.9` (invalid CVSS computation). */
+  readonly failedTests: readonly string[];
 }
 
 interface TestMessage {
@@ -50,10 +52,16 @@ const pointerToPath = (pointer: string): (string | number)[] =>
         .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
         .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 
-const testLabel = (name: string): string => {
+const testId = (name: string): string => {
   const mandatory = /^mandatoryTest_(\d+(?:_\d+)*)$/.exec(name);
-  if (mandatory) return `mandatory test ${(mandatory[1] ?? '').replace(/_/g, '.')}`;
-  return name.startsWith('csaf_2_0') ? 'CSAF 2.0 JSON schema' : name;
+  if (mandatory) return (mandatory[1] ?? '').replace(/_/g, '.');
+  return name.startsWith('csaf_2_0') ? 'schema' : name;
+};
+
+const testLabel = (name: string): string => {
+  const id = testId(name);
+  if (id === 'schema') return 'CSAF 2.0 JSON schema';
+  return /^\d/.test(id) ? `mandatory test ${id}` : id;
 };
 
 type Json = Record<string, unknown>;
@@ -150,6 +158,7 @@ export const validateCsafDocument = async (
   const { document, indexes } = withSortedRevisionHistory(json);
   const seen = new Set<string>();
   const errors: Diagnostic[] = [];
+  const failedTests = new Set<string>();
   const report = (label: string, { instancePath, message }: TestMessage): void => {
     const pointer =
       indexes === undefined
@@ -170,11 +179,15 @@ export const validateCsafDocument = async (
   };
   for (const test of tests) {
     const result = await test(document);
+    if (result.isValid === false || (result.errors ?? []).length > 0) failedTests.add(testId(test.name));
     if (result.isValid === false && (result.errors ?? []).length === 0) {
       report(testLabel(test.name), { instancePath: '', message: 'failed' });
     }
     for (const error of result.errors ?? []) report(testLabel(test.name), error);
   }
-  for (const error of prohibitedCategoryValue(json)) report('mandatory test 6.1.26', error);
-  return { isValid: errors.length === 0, errors };
+  for (const error of prohibitedCategoryValue(json)) {
+    failedTests.add('6.1.26');
+    report('mandatory test 6.1.26', error);
+  }
+  return { isValid: errors.length === 0, errors, failedTests: [...failedTests] };
 };
