@@ -23,6 +23,9 @@ const addressKey = (text: string): string | undefined => {
 
 const macKey = (text: string): string => text.toLowerCase().replace(/[^0-9a-f]/g, '');
 
+/** Code-point order: the same on every machine, unlike `localeCompare`. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Indexes a model for the conformance check: asset interfaces by IP (and by MAC where an interface gives no IP),
  * and zone networks from the CIDRs,
@@ -54,7 +57,7 @@ export const createAddressLocator = (model: SystemModel): AddressLocator => {
   networks.sort((a, b) => {
     const sizeA = rangeSize(a.range);
     const sizeB = rangeSize(b.range);
-    return sizeA < sizeB ? -1 : sizeA > sizeB ? 1 : a.zone.id.localeCompare(b.zone.id);
+    return sizeA < sizeB ? -1 : sizeA > sizeB ? 1 : compareText(a.zone.id, b.zone.id);
   });
   const zoneByNetwork = (ip: string): Zone | undefined => {
     const address = parseIp(ip);

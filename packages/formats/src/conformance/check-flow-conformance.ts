@@ -79,7 +79,9 @@ export const flowKey = (flow: {
 
 const service = (conversation: Conversation): string =>
   `${conversation.transport}${conversation.dstPort === undefined ? '' : `/${conversation.dstPort}`}${
-    conversation.protocol ? ` (${conversation.protocol})` : ''
+    conversation.protocol && conversation.protocol !== conversation.transport
+      ? ` (${conversation.protocol})`
+      : ''
   }`;
 
 const where = (ip: string, located: LocatedAddress): string => {

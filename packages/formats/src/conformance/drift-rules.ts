@@ -1,4 +1,11 @@
-import type { EntityRef, Finding, Severity, StandardReference, SystemModel } from '@zonewise/core';
+import {
+  severityRank,
+  type EntityRef,
+  type Finding,
+  type Severity,
+  type StandardReference,
+  type SystemModel,
+} from '@zonewise/core';
 
 /** A drift check: documentation as data, like the engine's rules, so reports and `explain` can print it. */
 export interface DriftRule {
@@ -170,11 +177,14 @@ export const driftFinding = (
   };
 };
 
-/** The engine's finding order: most severe first, then rule id, then finding id. */
-export const sortFindings = (findings: readonly DriftFinding[]): DriftFinding[] => {
-  const rank = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
-  return [...findings].sort(
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The engine's finding order: most severe first, then rule id, subject id and finding id (code-point order). */
+export const sortFindings = (findings: readonly DriftFinding[]): DriftFinding[] =>
+  [...findings].sort(
     (a, b) =>
-      rank[a.severity] - rank[b.severity] || a.ruleId.localeCompare(b.ruleId) || a.id.localeCompare(b.id),
+      severityRank(b.severity) - severityRank(a.severity) ||
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.subject.id, b.subject.id) ||
+      compareText(a.id, b.id),
   );
-};

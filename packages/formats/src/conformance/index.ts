@@ -25,6 +25,7 @@ export {
   FLOW_NOT_ALLOWED,
   FLOW_NOT_MODELLED,
   UNKNOWN_HOST,
+  sortFindings as sortDriftFindings,
   type DriftFinding,
   type DriftRule,
 } from './drift-rules';

@@ -140,6 +140,9 @@ const channelOf = (
   return { protocol: 'any', port: `${piece.low}-${piece.high}`, transport: atom.transport, from, to };
 };
 
+/** Code-point order: the same on every machine, unlike `localeCompare`. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const portOrder = (port: number | string | undefined): number =>
   port === undefined ? -1 : typeof port === 'number' ? port : Number(port.split('-')[0]);
 
@@ -324,11 +327,11 @@ export const deriveFirewallChannels = (
 
   const sorted = [...channels.values()].sort(
     (a, b) =>
-      a.channel.from.localeCompare(b.channel.from) ||
-      a.channel.to.localeCompare(b.channel.to) ||
-      (a.channel.transport ?? '').localeCompare(b.channel.transport ?? '') ||
+      compareText(a.channel.from, b.channel.from) ||
+      compareText(a.channel.to, b.channel.to) ||
+      compareText(a.channel.transport ?? '', b.channel.transport ?? '') ||
       portOrder(a.channel.port) - portOrder(b.channel.port) ||
-      a.channel.protocol.localeCompare(b.channel.protocol),
+      compareText(a.channel.protocol, b.channel.protocol),
   );
   const withPurpose = sorted.map(({ channel, rules }) => {
     const purposes = [...new Set(rules.map((rule) => rule.description).filter((text) => text !== ''))];

@@ -72,6 +72,9 @@ const logicalBoundary = (leg: FirewallInterface): string => {
     : `${leg.addressMode} addressing${vlan}`;
 };
 
+/** Code-point order: the same on every machine, unlike `localeCompare`. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const empty = (file: string, diagnostics: readonly Diagnostic[]): FirewallImport => ({
   file,
   legs: [],
@@ -119,7 +122,7 @@ export const importFirewallConfig = (xmlText: string, fileName: string): Firewal
     pairs.set(key, [...(pairs.get(key) ?? []), item]);
   }
   const conduits: ConduitInput[] = [...pairs.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([id, items]) => {
       const [a = '', b = ''] = id.split('--');
       const positions = [
