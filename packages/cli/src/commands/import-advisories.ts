@@ -277,7 +277,7 @@ export const importAdvisoriesCommand = async (
       ...(written.length > MATCH_LINES
         ? [`… ${written.length - MATCH_LINES} more matches (--format json)`]
         : []),
-      `${plural(written.length, 'match', 'matches')} of ${plural(assets.length, 'asset')} against ${plural(index.advisories.length, 'advisory', 'advisories')}: added ${plural(merged.added.length, 'vulnerability', 'vulnerabilities')}, updated ${merged.updated.length}, unchanged ${merged.unchanged.length}`,
+      `${plural(written.length, 'match', 'matches')} for ${plural(assets.length, 'asset')} against ${plural(index.advisories.length, 'advisory', 'advisories')}: added ${plural(merged.added.length, 'vulnerability', 'vulnerabilities')}, updated ${merged.updated.length}, unchanged ${merged.unchanged.length}`,
       ...(merged.skipped.length > 0
         ? [
             `skipped ${plural(merged.skipped.length, 'match', 'matches')} below --min-confidence ${minConfidence} (fuzzy product names or unknown versions; pass --min-confidence low to include them)`,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { analyseCapture } from '../capture/index';
 import { buildAdvisoryIndex } from './advisory-index';
 import type { CsafAdvisory } from './csaf-advisory';
 import { loadKevCatalog, type KevCatalog } from './kev-catalog';
@@ -65,8 +66,23 @@ describe('matchAdvisories on the shared CISA advisories', () => {
     expect(match?.title).toBe('CWE-306 Missing Authentication for Critical Function');
   });
 
-  it('links the module with the revision the capture reports (4.3) just as well', () => {
-    const { matches } = matchAdvisories(index, [{ ...ENBT, version: '4.3' }]);
+  it('links the module identified in the EtherNet/IP capture (icsnpp/enip) to CVE-2018-17924', () => {
+    const capture = readFileSync(join(shared, 'ics-pcaps/icsnpp/enip/enip_cip_example.pcap'));
+    const assets: AdvisoryAsset[] = analyseCapture(capture).devices.map((device) => ({
+      id: device.ip ?? device.mac ?? 'device',
+      vendor: device.vendor,
+      product: device.productName,
+      version: device.revision,
+    }));
+    expect(assets).toEqual([
+      {
+        id: '10.1.1.164',
+        vendor: 'Rockwell Automation/Allen-Bradley',
+        product: '1756-ENBT/A',
+        version: '4.3',
+      },
+    ]);
+    const { matches } = matchAdvisories(index, assets, { kev });
     expect(matches.map((match) => [match.advisoryId, match.cve, match.confidence])).toContainEqual([
       'ICSA-18-310-02',
       'CVE-2018-17924',
