@@ -65,3 +65,12 @@ export * from './import/advisories/index';
 
 // Conformance check: drift between the model and observed traffic or a firewall configuration.
 export * from './conformance/index';
+
+// Tables for the importers: CSV (encoding, delimiter and header detection) and XLSX sheets in one shape; --map files.
+export * from './import/tabular/index';
+
+// Asset inventories: CSV/XLSX exports merged into the assessment's assets by IP, MAC or name.
+export * from './import/inventory/index';
+
+// Process hazard analyses: HAZOP/LOPA worksheets as consequence references for threat scenarios.
+export * from './import/pha/index';

@@ -1,6 +1,6 @@
 import { ASSET_KINDS, closestMatch, error, type Diagnostic } from '@zonewise/core';
 import type { AssessmentSource } from '../../project-file/locate-diagnostics';
-import type { MappingReader } from '../tabular/import-mapping';
+import { readDelimiter, type MappingReader } from '../tabular/import-mapping';
 import { INVENTORY_FIELDS, type InventoryField } from './inventory-columns';
 
 /** The field whose value identifies an asset when an inventory is merged into an assessment. */
@@ -55,17 +55,6 @@ const checkKind = (
       path,
       `"${kind}" is not an asset kind${hint ? `: did you mean "${hint}"?` : `; the kinds are ${KIND_IDS.join(', ')}.`}`,
     ),
-  );
-  return undefined;
-};
-
-const delimiterOf = (reader: MappingReader, value: unknown): string | undefined => {
-  const text = typeof value === 'string' ? value : undefined;
-  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
-  const delimiter = text === undefined ? undefined : (named[text.toLowerCase()] ?? text);
-  if (delimiter !== undefined && delimiter.length === 1) return delimiter;
-  reader.report(
-    error('mapping-invalid-value', ['delimiter'], 'Write one character, or tab, comma, semicolon or pipe.'),
   );
   return undefined;
 };
@@ -125,7 +114,7 @@ export const parseInventoryMapping = (
   }
   const key = data['key'] === undefined ? undefined : reader.oneOf(['key'], data['key'], INVENTORY_KEYS);
   const sheet = data['sheet'] === undefined ? undefined : reader.text(['sheet'], data['sheet']);
-  const delimiter = data['delimiter'] === undefined ? undefined : delimiterOf(reader, data['delimiter']);
+  const delimiter = data['delimiter'] === undefined ? undefined : readDelimiter(reader, data['delimiter']);
   return {
     mapping: {
       columns,

@@ -112,3 +112,15 @@ export const loadImportMapping = (text: string, fileName: string): LoadedMapping
   };
   return { ok: true, reader };
 };
+
+/** The `delimiter` setting of a mapping: one character, or tab, comma, semicolon or pipe by name. */
+export const readDelimiter = (reader: MappingReader, value: unknown): string | undefined => {
+  const text = typeof value === 'string' ? value : undefined;
+  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
+  const delimiter = text === undefined ? undefined : (named[text.toLowerCase()] ?? text);
+  if (delimiter !== undefined && delimiter.length === 1) return delimiter;
+  reader.report(
+    error('mapping-invalid-value', ['delimiter'], 'Write one character, or tab, comma, semicolon or pipe.'),
+  );
+  return undefined;
+};
