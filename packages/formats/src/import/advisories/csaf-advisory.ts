@@ -76,7 +76,7 @@ export interface CsafVulnerability {
   readonly cve?: string;
   readonly title?: string;
   readonly cwe?: { readonly id: string; readonly name: string };
-  /** Product ids per status group, product groups expanded. */
+  /** Product ids per status group (`known_affected`, `fixed`, …). */
   readonly productStatus: Readonly<Partial<Record<CsafProductStatus, readonly string[]>>>;
   readonly scores: readonly CsafScore[];
   readonly remediations: readonly CsafRemediation[];

@@ -149,6 +149,29 @@ describe('readCsafAdvisory', () => {
     });
   });
 
+  it('never throws on the advisory with any part replaced by a value of the wrong type', () => {
+    const original = enbt();
+    const paths: string[][] = [];
+    const walk = (value: unknown, path: string[]): void => {
+      if (path.length > 0) paths.push(path);
+      if (typeof value === 'object' && value !== null) {
+        for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
+      }
+    };
+    walk(original, []);
+    for (const path of paths) {
+      for (const replacement of [null, 7, 'text', [], {}]) {
+        const mutated = structuredClone(original) as unknown as Record<string, unknown>;
+        let parent: Record<string, unknown> = mutated;
+        for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+        parent[path[path.length - 1] ?? ''] = replacement;
+        const result = readCsafAdvisory(mutated);
+        expect(result.advisory !== undefined || result.diagnostics.length > 0).toBe(true);
+      }
+    }
+    expect(paths.length).toBeGreaterThan(500);
+  });
+
   it('refuses JSON that is not a CSAF document', () => {
     const result = readCsafAdvisory({ feed: {} }, { file: 'feed.json' });
     expect(result.advisory).toBeUndefined();

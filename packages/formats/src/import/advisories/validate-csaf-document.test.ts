@@ -123,6 +123,37 @@ describe('validateCsafDocument on the OASIS conformance documents', () => {
     expect(result.errors[0]?.path).toEqual(['vulnerabilities', 0, 'scores', 0, 'cvss_v3', 'baseScore']);
   });
 
+  it('never throws on a real advisory with parts replaced by values of the wrong type', async () => {
+    const advisory = JSON.parse(
+      readFileSync(
+        new URL('../../../../cisa-csaf/selected-2017-2023/2018/icsa-18-310-02.json', root),
+        'utf8',
+      ),
+    ) as unknown;
+    const paths: string[][] = [];
+    const walk = (value: unknown, path: string[]): void => {
+      if (path.length > 0) paths.push(path);
+      if (typeof value === 'object' && value !== null) {
+        for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
+      }
+    };
+    walk(advisory, []);
+    const replacements = [null, 7, 'text', [], {}];
+    let invalid = 0;
+    for (const path of paths.filter((_, position) => position % 11 === 0)) {
+      for (const replacement of replacements) {
+        const mutated = structuredClone(advisory) as Record<string, unknown>;
+        let parent: Record<string, unknown> = mutated;
+        for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+        parent[path[path.length - 1] ?? ''] = replacement;
+        const result = await validateCsafDocument(mutated);
+        expect(result.isValid).toBe(result.errors.length === 0);
+        if (!result.isValid) invalid += 1;
+      }
+    }
+    expect(invalid).toBeGreaterThan(100);
+  });
+
   it('rejects a JSON value that is not a CSAF document with schema errors at the root', async () => {
     const result = await validateCsafDocument({ hello: 'world' });
     expect(result.isValid).toBe(false);
