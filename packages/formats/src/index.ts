@@ -74,3 +74,6 @@ export * from './import/inventory/index';
 
 // Process hazard analyses: HAZOP/LOPA worksheets as consequence references for threat scenarios.
 export * from './import/pha/index';
+
+// MITRE ATT&CK for ICS: STIX 2.1 bundle as a threat catalog, with IEC 62443 labels of mitigations.
+export * from './import/attack/index';
