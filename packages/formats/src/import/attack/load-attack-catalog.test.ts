@@ -244,7 +244,7 @@ describe('loadAttackCatalog on input that is not a catalog', () => {
         severity: 'error',
         file: 'broken.json',
         line: 4,
-        column: 15,
+        column: 14,
       }),
     ]);
   });
