@@ -66,6 +66,19 @@ describe('zonewise import firewall', () => {
     expect(output.stdout).toContain('updated plant.yaml');
   });
 
+  it('gives an imported zone a new id when another kind of entity holds its id', () => {
+    const withAsset = `${ASSESSMENT}assets:\n  - { id: historian-dmz, name: Historian, kind: historian, zone: scada }\n`;
+    const { io, output, files } = memoryIo({ ...configs, 'plant.yaml': withAsset });
+    expect(importFirewallCommand(io, [WATER], { format: 'text', into: 'plant.yaml' })).toBe(0);
+    const file = parse(String(files.get('plant.yaml'))) as {
+      zones: { id: string }[];
+      conduits: { zones: string[] }[];
+    };
+    expect(file.zones.map((zone) => zone.id)).toContain('historian-dmz-2');
+    expect(file.conduits.some((conduit) => conduit.zones.includes('historian-dmz-2'))).toBe(true);
+    expect(output.stdout).toContain('historian-dmz names another entity');
+  });
+
   it('adds nothing the second time and says why each candidate was skipped', () => {
     const { io, output } = memoryIo({ ...configs, 'plant.yaml': ASSESSMENT });
     importFirewallCommand(io, [PLASTICS], { format: 'text', into: 'plant.yaml' });

@@ -78,8 +78,8 @@ const zoneByNetwork = (zones: readonly ZoneInput[], networks: readonly string[])
 
 /**
  * Adds the zone and conduit candidates of each configuration to a file. An imported zone whose network an
- * existing zone's logical boundary already names, or whose id exists, is not added: conduits use the existing
- * zone instead. A conduit is skipped when its id exists or a conduit already joins the same two zones, since
+ * existing zone's logical boundary already names, or whose id an existing zone has, is not added: conduits use the
+ * existing zone instead; an id another kind of entity holds gets a numeric suffix. A conduit is skipped when its id exists or a conduit already joins the same two zones, since
  * conduits record design intent; `check-flows --firewall` compares the two.
  */
 export const mergeFirewallImports = (
@@ -103,13 +103,18 @@ export const mergeFirewallImports = (
           `  = zone ${zone.id}: network ${leg?.networks.join(', ') ?? ''} is already zone ${existing.id}; using it`,
         );
         skipped += 1;
-      } else if (ids.has(zone.id)) {
-        summary.push(`  = zone ${zone.id}: the id exists already; using it`);
+      } else if (zones.some((item) => item.id === zone.id)) {
+        summary.push(`  = zone ${zone.id}: the zone exists already; using it`);
         skipped += 1;
       } else {
-        zones.push(zone);
-        ids.add(zone.id);
-        summary.push(`  + zone ${zone.id} (${zone.boundary?.logical ?? ''})`);
+        let id = zone.id;
+        for (let counter = 2; ids.has(id); counter += 1) id = `${zone.id}-${counter}`;
+        if (id !== zone.id) rename.set(zone.id, id);
+        zones.push({ ...zone, id });
+        ids.add(id);
+        summary.push(
+          `  + zone ${id} (${zone.boundary?.logical ?? ''})${id === zone.id ? '' : `: ${zone.id} names another entity`}`,
+        );
         added += 1;
       }
     }
