@@ -14,12 +14,16 @@ export interface InventoryImportOptions {
   readonly mapping?: InventoryMapping;
   /** The assessment (as loaded) to merge into; without it the assets found are returned as new ones. */
   readonly into?: SystemFileInput;
+  /** Without `into`: assets read from earlier files, so that several files merge among themselves. */
+  readonly assets?: readonly AssetDraft[];
 }
 
 /** The outcome of an inventory import. Any error diagnostic means nothing should be written. */
 export interface InventoryImport {
   /** The assets added or changed, as they would be written. */
   readonly assets: readonly AssetDraft[];
+  /** Every asset after the merge (the assessment's or the earlier files', then the new ones). */
+  readonly allAssets: readonly AssetDraft[];
   /** The assessment with the assets merged in (only with `into` and no error). */
   readonly file?: SystemFileInput;
   /** Which column fed which field (header names). */
@@ -100,19 +104,29 @@ export const importInventory = (table: Table, options: InventoryImportOptions = 
     );
   }
   if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
-    return { assets: [], columns, key, summary: EMPTY_SUMMARY, diagnostics };
+    return {
+      assets: [],
+      allAssets: options.into?.assets ?? options.assets ?? [],
+      columns,
+      key,
+      summary: EMPTY_SUMMARY,
+      diagnostics,
+    };
   }
   const read = readInventoryRecords(table, resolved, mapping);
-  const merged = mergeInventoryRecords(options.into?.assets ?? [], read.records, {
+  const existing = options.into?.assets ?? options.assets ?? [];
+  const merged = mergeInventoryRecords(existing, read.records, {
     fileName: table.fileName,
     key,
     defaults: mapping.defaults,
     zones: options.into === undefined ? undefined : (zones ?? []),
-    usedIds: entityIds(options.into),
+    usedIds:
+      options.into === undefined ? new Set(existing.map((asset) => asset.id)) : entityIds(options.into),
   });
   const byId = new Map(merged.assets.map((asset) => [asset.id, asset]));
   return {
     assets: merged.touched.flatMap((id) => byId.get(id) ?? []),
+    allAssets: merged.assets,
     ...(options.into === undefined ? {} : { file: { ...options.into, assets: [...merged.assets] } }),
     columns,
     key,
