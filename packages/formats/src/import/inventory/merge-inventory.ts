@@ -150,7 +150,7 @@ export const mergeInventoryRecords = (
   const updated: { row: number; id: string; fields: string[] }[] = [];
   const unchanged: { row: number; id: string }[] = [];
   const skipped: { row: number; code: string; reason: string }[] = [];
-  const touched: string[] = [];
+  const touched = new Set<string>();
   const seen = new Map<string, number>();
   const unknownZones = new Map<string, { rows: number[]; place: { line: number; column: number } }>();
   const zoneOfAsset = new Map<string, string>();
@@ -269,7 +269,7 @@ export const mergeInventoryRecords = (
       result.push(asset);
       index.add(asset);
       added.push({ row: record.row, id, name });
-      touched.push(id);
+      touched.add(id);
       continue;
     }
     const next: AssetDraft = { ...existing };
@@ -334,7 +334,7 @@ export const mergeInventoryRecords = (
     result[position.get(existing.id) ?? 0] = next;
     index.add(next);
     updated.push({ row: record.row, id: existing.id, fields });
-    if (!touched.includes(existing.id)) touched.push(existing.id);
+    touched.add(existing.id);
   }
   for (const [text, { rows, place }] of unknownZones) {
     diagnostics.push(
@@ -349,5 +349,10 @@ export const mergeInventoryRecords = (
       ),
     );
   }
-  return { assets: result, touched, summary: { added, updated, unchanged, skipped }, diagnostics };
+  return {
+    assets: result,
+    touched: [...touched],
+    summary: { added, updated, unchanged, skipped },
+    diagnostics,
+  };
 };
