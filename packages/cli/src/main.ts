@@ -3,7 +3,13 @@ import { assessCommand } from './commands/assess';
 import { demoCommand } from './commands/demo';
 import { diffCommand } from './commands/diff';
 import { explainCommand } from './commands/explain';
+import { checkFlowsCommand } from './commands/check-flows';
+import { importAdvisoriesCommand } from './commands/import-advisories';
+import { importAttackCommand } from './commands/import-attack';
 import { importCaptureCommand } from './commands/import-capture';
+import { importFirewallCommand } from './commands/import-firewall';
+import { importInventoryCommand } from './commands/import-inventory';
+import { importPhaCommand } from './commands/import-pha';
 import { initCommand } from './commands/init';
 import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
@@ -121,6 +127,99 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .action(
       run((files: string[], options: { into?: string; format: 'text' | 'json' }) =>
         importCaptureCommand(io, files, options),
+      ),
+    );
+
+  type Format = 'text' | 'json';
+  importer
+    .command('inventory')
+    .description('asset inventories (CSV or XLSX) with column mapping; merges by IP, MAC or name')
+    .argument('<files...>', 'inventory exports (.csv, .xlsx)')
+    .option('--into <assessment>', 'merge the assets into this file')
+    .option('--map <mapping>', 'column mapping (YAML or JSON)')
+    .option('--sheet <sheet>', 'XLSX sheet name or number')
+    .addOption(formatOption())
+    .action(
+      run((files: string[], options: { into?: string; map?: string; sheet?: string; format: Format }) =>
+        importInventoryCommand(io, files, options),
+      ),
+    );
+  importer
+    .command('pha')
+    .description('HAZOP/LOPA worksheets (CSV or XLSX) as consequence references for threat scenarios')
+    .argument('<files...>', 'PHA worksheets (.csv, .xlsx)')
+    .option('--into <assessment>', 'merge the study and its scenarios into this file')
+    .option('--map <mapping>', 'column mapping (YAML or JSON)')
+    .option('--sheet <sheet>', 'XLSX sheet name or number')
+    .addOption(formatOption())
+    .action(
+      run((files: string[], options: { into?: string; map?: string; sheet?: string; format: Format }) =>
+        importPhaCommand(io, files, options),
+      ),
+    );
+  importer
+    .command('firewall')
+    .description(
+      'OPNsense/pfSense config.xml: interfaces become zone candidates, rules become allowed channels',
+    )
+    .argument('<files...>', 'firewall configurations (config.xml)')
+    .option('--into <assessment>', 'merge new zones and conduits into this file')
+    .addOption(formatOption())
+    .action(
+      run((files: string[], options: { into?: string; format: Format }) =>
+        importFirewallCommand(io, files, options),
+      ),
+    );
+  importer
+    .command('advisories')
+    .description(
+      'CISA CSAF 2.0 advisories: validate, match to assets by vendor/product/version, add vulnerabilities',
+    )
+    .argument('<inputs...>', 'CSAF JSON files or folders')
+    .option('--into <assessment>', "match against this file's assets and add the vulnerabilities to it")
+    .option('--kev <catalog>', 'CISA KEV catalog JSON, to set the known-exploited flag')
+    .addOption(
+      new Option('--min-confidence <level>', 'weakest match written into the file').choices([
+        'low',
+        'medium',
+        'high',
+      ]),
+    )
+    .addOption(formatOption())
+    .action(
+      run(
+        (
+          inputs: string[],
+          options: { into?: string; kev?: string; minConfidence?: 'low' | 'medium' | 'high'; format: Format },
+        ) => importAdvisoriesCommand(io, inputs, options),
+      ),
+    );
+  importer
+    .command('attack')
+    .description('MITRE ATT&CK for ICS (STIX 2.1 bundle) as the threat catalog')
+    .argument('<bundle>', 'STIX 2.1 bundle JSON')
+    .option('--into <assessment>', 'fill empty scenario techniques from the catalog')
+    .addOption(formatOption())
+    .action(
+      run((bundle: string, options: { into?: string; format: Format }) =>
+        importAttackCommand(io, bundle, options),
+      ),
+    );
+
+  program
+    .command('check-flows')
+    .description('compare the designed conduits with what the network does (capture) or allows (firewall)')
+    .argument('<assessment>', 'assessment file')
+    .option('--capture <file>', 'pcap or pcapng capture of the plant network')
+    .option('--firewall <config>', 'OPNsense/pfSense config.xml')
+    .option('--fail-on <gate>', 'drift or drift:<severity>: exit 1 when open drift findings exist')
+    .addOption(formatOption())
+    .action(
+      run(
+        (
+          assessment: string,
+          options: { capture?: string; firewall?: string; failOn?: string; format: Format },
+        ) => checkFlowsCommand(io, assessment, options),
       ),
     );
 
