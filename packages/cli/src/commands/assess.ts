@@ -1,4 +1,4 @@
-import { assessSystem } from '@zonewise/core';
+import { assess } from '../engine';
 import { EXIT } from '../exit-codes';
 import { evaluateGates } from '../gates';
 import type { CliIo } from '../io';
@@ -18,7 +18,7 @@ export const assessCommand = (
     return EXIT.invalidInput;
   }
   printDiagnostics(io, outcome.warnings);
-  const assessment = assessSystem(outcome.model);
+  const assessment = assess(outcome.model);
   const gates = options.failOn ? evaluateGates(assessment, options.failOn) : [];
   const text =
     options.format === 'json'

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
-import { assessSystem } from '@zonewise/core';
+import { assess } from '../engine';
 import { renderReportHtml, renderReportMarkdown } from '@zonewise/formats';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
@@ -28,7 +28,7 @@ export const demoCommand = (
     printDiagnostics(io, outcome.diagnostics);
     return EXIT.invalidInput;
   }
-  const assessment = assessSystem(outcome.model);
+  const assessment = assess(outcome.model);
   const reportOptions = { generatedAt: reportTimestamp(undefined), document: 'full' } as const;
   const files = {
     'report.html': renderReportHtml(outcome.model, assessment, reportOptions),

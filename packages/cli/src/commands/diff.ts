@@ -1,4 +1,5 @@
-import { assessSystem, composeModelDiff, formatVector, type ModelDiff } from '@zonewise/core';
+import { composeModelDiff, formatVector, type ModelDiff } from '@zonewise/core';
+import { assess } from '../engine';
 import { EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { loadAssessment } from '../load-assessment';
@@ -88,8 +89,8 @@ export const diffCommand = (
     return EXIT.invalidInput;
   }
   const diff = composeModelDiff(
-    { model: before.model, assessment: assessSystem(before.model) },
-    { model: after.model, assessment: assessSystem(after.model) },
+    { model: before.model, assessment: assess(before.model) },
+    { model: after.model, assessment: assess(after.model) },
   );
   io.stdout(
     options.format === 'json'

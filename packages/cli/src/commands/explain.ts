@@ -1,5 +1,4 @@
 import {
-  assessSystem,
   builtInRules,
   builtInThreatRules,
   closestMatch,
@@ -14,6 +13,7 @@ import {
   type AnyRule,
   type EntityRef,
 } from '@zonewise/core';
+import { assess } from '../engine';
 import { CliError, EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { loadAssessment } from '../load-assessment';
@@ -55,7 +55,7 @@ const explainFinding = (io: CliIo, id: string, file: string): number => {
     printDiagnostics(io, outcome.diagnostics);
     return EXIT.invalidInput;
   }
-  const assessment = assessSystem(outcome.model);
+  const assessment = assess(outcome.model);
   const finding = assessment.findings.find((candidate) => candidate.id === id);
   if (!finding) {
     const hint = closestMatch(

@@ -1,4 +1,4 @@
-import { assessSystem } from '@zonewise/core';
+import { assess } from '../engine';
 import { renderReportHtml, renderReportMarkdown } from '@zonewise/formats';
 import { CliError, EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
@@ -41,7 +41,7 @@ export const reportCommand = (
     return EXIT.invalidInput;
   }
   printDiagnostics(io, outcome.warnings);
-  const assessment = assessSystem(outcome.model);
+  const assessment = assess(outcome.model);
   const reportOptions = { generatedAt, document: options.document } as const;
   const text =
     options.format === 'html'

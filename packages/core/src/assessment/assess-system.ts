@@ -3,7 +3,7 @@ import { orphanTriage, runRules } from '../findings/run-rules';
 import { assessApprovals } from '../completeness/assess-approvals';
 import { assessCompleteness } from '../completeness/assess-completeness';
 import { assembleCrs } from '../crs/assemble-crs';
-import { modelSha256 } from '../hash/canonical-json';
+import { modelSha256, type Sha256Digest } from '../hash/canonical-json';
 import type { SystemModel } from '../model/system-model';
 import { deriveAttackPaths } from '../paths/attack-paths';
 import { deriveRequirements } from '../requirements/derive-requirements';
@@ -18,12 +18,18 @@ import type { Assessment } from './assessment';
 /** Version of the engine's rules and methods, recorded in every result so a report says what produced it. */
 export const ENGINE_VERSION = '0.1.0';
 
+/** Host-provided speed-ups; the result is the same with or without them. */
+export interface AssessOptions {
+  /** A faster SHA-256 for the model digest (e.g. Node's crypto); the pure built-in one otherwise. */
+  readonly createDigest?: () => Sha256Digest;
+}
+
 /**
  * The one entry point of the engine: model → Assessment (IEC 62443-3-2 ZCR 1–7). Pure and deterministic: the same
  * model gives the same value, byte for byte once serialised. The CLI, the server and the web UI call this and never
  * reimplement a step.
  */
-export const assessSystem = (model: SystemModel): Assessment => {
+export const assessSystem = (model: SystemModel, options: AssessOptions = {}): Assessment => {
   // ZCR 2 and ZCR 4: worst-case risk per zone and conduit.
   const { initialRisk, systemInitialRisk } = assessInitialRisk(model);
   // ZCR 5.1–5.12: scenarios from the file and from the threat rules, with unmitigated, residual, projected risk.
@@ -42,7 +48,7 @@ export const assessSystem = (model: SystemModel): Assessment => {
   const requirements = deriveRequirements(model, targets);
   const crs = assembleCrs(model, targets, requirements);
   // ZCR 7: approvals are bound to the SHA-256 of the canonical model.
-  const sha256 = modelSha256(model.file);
+  const sha256 = modelSha256(model.file, options.createDigest);
   const approvals = assessApprovals(model, sha256);
   const attackPaths = deriveAttackPaths(model, targets);
   const completeness = assessCompleteness({

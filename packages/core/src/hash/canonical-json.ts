@@ -182,11 +182,23 @@ export const canonicalModel = (file: SystemFile): Omit<SystemFile, 'approvals' |
 };
 
 /**
+ * An incremental SHA-256 over UTF-8 text. The built-in pure implementation is the default; a host with a native one
+ * (Node's crypto, WebCrypto) may pass it for speed on large models. Both must give the same lowercase hex digest.
+ */
+export interface Sha256Digest {
+  update(chunk: string): unknown;
+  digest(): string;
+}
+
+/**
  * SHA-256 of the canonical JSON of the model file without approvals (ZCR 7): the digest an approval records, so an
  * approval of different content is detected as stale.
  */
-export const modelSha256 = (file: SystemFile): string => {
-  const hasher = new Sha256();
+export const modelSha256 = (
+  file: SystemFile,
+  createDigest: () => Sha256Digest = () => new Sha256(),
+): string => {
+  const hasher = createDigest();
   writeCanonicalJson(canonicalModel(file), (chunk) => hasher.update(chunk));
   return hasher.digest();
 };
