@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as core from '@zonewise/core';
 import type { SystemModel } from '@zonewise/core';
 
@@ -50,7 +51,17 @@ export const loadBenchApi = async (): Promise<BenchApi> => {
       `@zonewise/formats does not load yet (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
     );
   }
-  const assessSystem = functionOf<(model: SystemModel) => unknown>(coreExports, 'assessSystem');
+  const pureAssess = functionOf<(model: SystemModel, options?: unknown) => unknown>(coreExports, 'assessSystem');
+  // Measure what the CLI runs: the engine with Node's native SHA-256 for the model digest (packages/cli/src/engine.ts).
+  const assessSystem = pureAssess
+    ? (model: SystemModel) =>
+        pureAssess(model, {
+          createDigest: () => {
+            const hash = createHash('sha256');
+            return { update: (chunk: string) => hash.update(chunk, 'utf8'), digest: () => hash.digest('hex') };
+          },
+        })
+    : undefined;
   const loadAssessmentText = functionOf<BenchApi['loadAssessmentText']>(formats, 'loadAssessmentText');
   const renderReportMarkdown = functionOf<RenderReport>(formats, 'renderReportMarkdown');
   const renderReportHtml = functionOf<RenderReport>(formats, 'renderReportHtml');
