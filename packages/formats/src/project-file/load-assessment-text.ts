@@ -164,14 +164,67 @@ const loadJson = (text: string, fileName: string): LoadResult => {
     return failed('json', fileName, [located(diagnostic, fileName, positionOfOffset(text, problem.offset))]);
   }
   // JSON is also YAML, so the YAML parser supplies node ranges for `lineOf` and finds the duplicate keys that
-  // JSON.parse silently resolves to the last value. Its other complaints (long keys, tabs) do not apply to JSON.
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
-  const duplicates = document.errors
-    .filter((problem) => problem.code === 'DUPLICATE_KEY')
-    .map((problem) => yamlProblem(problem, document, lineCounter));
-  if (duplicates.length > 0) return failed('json', fileName, duplicates);
-  return loaded('json', fileName, file, document, lineCounter, []);
+  // JSON.parse silently resolves to the last value. Parsing a large JSON text as YAML costs far more than JSON.parse,
+  // so a linear scan looks for duplicate keys first and the YAML document is only built when something needs it.
+  const parseAsYaml = () => {
+    const lineCounter = new LineCounter();
+    const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+    return { lineCounter, document };
+  };
+  if (hasDuplicateJsonKey(text)) {
+    const { lineCounter, document } = parseAsYaml();
+    const duplicates = document.errors
+      .filter((problem) => problem.code === 'DUPLICATE_KEY')
+      .map((problem) => yamlProblem(problem, document, lineCounter));
+    if (duplicates.length > 0) return failed('json', fileName, duplicates);
+    return loaded('json', fileName, file, document, lineCounter, []);
+  }
+  let parsed: ReturnType<typeof parseAsYaml> | undefined;
+  const lazily = () => (parsed ??= parseAsYaml());
+  return {
+    ok: true,
+    format: 'json',
+    fileName,
+    file,
+    get document() {
+      return lazily().document;
+    },
+    warnings: [],
+    lineOf: (path: Path) => locateNode(lazily().document, lazily().lineCounter, path),
+  };
+};
+
+/**
+ * Whether some JSON object repeats a key, in one pass over the text (the text is known to be valid JSON). Keys are
+ * compared as decoded strings.
+ */
+export const hasDuplicateJsonKey = (text: string): boolean => {
+  const stack: (Set<string> | undefined)[] = [];
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (char === 0x7b) stack.push(new Set());
+    else if (char === 0x5b) stack.push(undefined);
+    else if (char === 0x7d || char === 0x5d) stack.pop();
+    else if (char === 0x22) {
+      const start = index;
+      let hasEscape = false;
+      for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1) {
+        if (text.charCodeAt(index) === 0x5c) {
+          hasEscape = true;
+          index += 1;
+        }
+      }
+      let next = index + 1;
+      while (next < text.length && /\s/.test(text[next] ?? '')) next += 1;
+      const keys = stack[stack.length - 1];
+      if (text[next] !== ':' || keys === undefined) continue;
+      const raw = text.slice(start + 1, index);
+      const key = hasEscape ? (JSON.parse(`"${raw}"`) as string) : raw;
+      if (keys.has(key)) return true;
+      keys.add(key);
+    }
+  }
+  return false;
 };
 
 /**
