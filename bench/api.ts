@@ -51,14 +51,20 @@ export const loadBenchApi = async (): Promise<BenchApi> => {
       `@zonewise/formats does not load yet (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
     );
   }
-  const pureAssess = functionOf<(model: SystemModel, options?: unknown) => unknown>(coreExports, 'assessSystem');
+  const pureAssess = functionOf<(model: SystemModel, options?: unknown) => unknown>(
+    coreExports,
+    'assessSystem',
+  );
   // Measure what the CLI runs: the engine with Node's native SHA-256 for the model digest (packages/cli/src/engine.ts).
   const assessSystem = pureAssess
     ? (model: SystemModel) =>
         pureAssess(model, {
           createDigest: () => {
             const hash = createHash('sha256');
-            return { update: (chunk: string) => hash.update(chunk, 'utf8'), digest: () => hash.digest('hex') };
+            return {
+              update: (chunk: string) => hash.update(chunk, 'utf8'),
+              digest: () => hash.digest('hex'),
+            };
           },
         })
     : undefined;
