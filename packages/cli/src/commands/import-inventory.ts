@@ -4,9 +4,7 @@ import {
   importInventory,
   isInventoryHeader,
   loadAssessmentText,
-  loadImportMapping,
   parseInventoryMapping,
-  readTable,
   type AssetDraft,
   type InventoryImport,
   type InventoryMapping,
@@ -14,6 +12,7 @@ import {
 } from '@zonewise/formats';
 import { CliError, EXIT } from '../exit-codes';
 import { mergeIntoAssessment } from '../import/merge-into-assessment';
+import { readImportMapping, readImportTables } from '../import/read-import-tables';
 import type { CliIo } from '../io';
 import { printDiagnostics } from '../print-diagnostics';
 
@@ -29,41 +28,6 @@ const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' :
 
 const hasError = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-
-/** Reads the `--map` file; no mapping when it has errors. */
-const readMapping = (
-  io: CliIo,
-  path: string | undefined,
-): { readonly mapping?: InventoryMapping; readonly diagnostics: readonly Diagnostic[] } => {
-  if (path === undefined) return { mapping: EMPTY_INVENTORY_MAPPING, diagnostics: [] };
-  const loaded = loadImportMapping(io.readText(path), path);
-  if (!loaded.ok) return { diagnostics: loaded.diagnostics };
-  const parsed = parseInventoryMapping(loaded.reader);
-  return hasError(parsed.diagnostics) ? { diagnostics: parsed.diagnostics } : parsed;
-};
-
-/** Reads every input into a table, with the problems met. */
-const readTables = async (
-  io: CliIo,
-  inputs: readonly string[],
-  mapping: InventoryMapping,
-  sheet: string | undefined,
-): Promise<{ readonly tables: readonly Table[]; readonly diagnostics: readonly Diagnostic[] }> => {
-  const tables: Table[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const wantedSheet = sheet ?? mapping.sheet;
-  for (const path of inputs) {
-    const read = await readTable(io.readBytes(path), {
-      fileName: path,
-      ...(wantedSheet === undefined ? {} : { sheet: wantedSheet }),
-      ...(mapping.delimiter === undefined ? {} : { delimiter: mapping.delimiter }),
-      isKnownHeader: (name) => isInventoryHeader(name, mapping),
-    });
-    diagnostics.push(...read.diagnostics);
-    if (read.table !== undefined) tables.push(read.table);
-  }
-  return { tables, diagnostics };
-};
 
 /** Imports every table in turn, each into the result of the one before. */
 const importAll = (
@@ -119,12 +83,23 @@ export const importInventoryCommand = async (
   options: ImportInventoryOptions,
 ): Promise<number> => {
   if (inputs.length === 0) throw new CliError('name at least one inventory file (.csv or .xlsx).');
-  const { mapping, diagnostics: mappingDiagnostics } = readMapping(io, options.map);
+  const { mapping, diagnostics: mappingDiagnostics } = readImportMapping(
+    io,
+    options.map,
+    EMPTY_INVENTORY_MAPPING,
+    parseInventoryMapping,
+  );
   if (mapping === undefined) {
     printDiagnostics(io, mappingDiagnostics);
     return EXIT.invalidInput;
   }
-  const { tables, diagnostics: tableDiagnostics } = await readTables(io, inputs, mapping, options.sheet);
+  const { tables, diagnostics: tableDiagnostics } = await readImportTables(
+    io,
+    inputs,
+    mapping,
+    options.sheet,
+    (header) => isInventoryHeader(header, mapping),
+  );
   const readDiagnostics = [...mappingDiagnostics, ...tableDiagnostics];
   if (hasError(readDiagnostics)) {
     printDiagnostics(io, readDiagnostics);

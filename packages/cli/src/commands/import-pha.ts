@@ -4,9 +4,7 @@ import {
   importPha,
   isPhaHeader,
   loadAssessmentText,
-  loadImportMapping,
   parsePhaMapping,
-  readTable,
   type PhaImport,
   type PhaMapping,
   type PhaScenario,
@@ -14,6 +12,7 @@ import {
 } from '@zonewise/formats';
 import { CliError, EXIT } from '../exit-codes';
 import { mergeIntoAssessment } from '../import/merge-into-assessment';
+import { readImportMapping, readImportTables } from '../import/read-import-tables';
 import type { CliIo } from '../io';
 import { printDiagnostics } from '../print-diagnostics';
 
@@ -29,39 +28,6 @@ const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' :
 
 const hasError = (diagnostics: readonly Diagnostic[]): boolean =>
   diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-
-const readMapping = (
-  io: CliIo,
-  path: string | undefined,
-): { readonly mapping?: PhaMapping; readonly diagnostics: readonly Diagnostic[] } => {
-  if (path === undefined) return { mapping: EMPTY_PHA_MAPPING, diagnostics: [] };
-  const loaded = loadImportMapping(io.readText(path), path);
-  if (!loaded.ok) return { diagnostics: loaded.diagnostics };
-  const parsed = parsePhaMapping(loaded.reader);
-  return hasError(parsed.diagnostics) ? { diagnostics: parsed.diagnostics } : parsed;
-};
-
-const readTables = async (
-  io: CliIo,
-  inputs: readonly string[],
-  mapping: PhaMapping,
-  sheet: string | undefined,
-): Promise<{ readonly tables: readonly Table[]; readonly diagnostics: readonly Diagnostic[] }> => {
-  const tables: Table[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const wantedSheet = sheet ?? mapping.sheet;
-  for (const path of inputs) {
-    const read = await readTable(io.readBytes(path), {
-      fileName: path,
-      ...(wantedSheet === undefined ? {} : { sheet: wantedSheet }),
-      ...(mapping.delimiter === undefined ? {} : { delimiter: mapping.delimiter }),
-      isKnownHeader: (name) => isPhaHeader(name, mapping),
-    });
-    diagnostics.push(...read.diagnostics);
-    if (read.table !== undefined) tables.push(read.table);
-  }
-  return { tables, diagnostics };
-};
 
 /** Imports every worksheet in turn, each into the result of the one before (one study per worksheet). */
 const importAll = (
@@ -122,12 +88,23 @@ export const importPhaCommand = async (
   options: ImportPhaOptions,
 ): Promise<number> => {
   if (inputs.length === 0) throw new CliError('name at least one PHA worksheet (.csv or .xlsx).');
-  const { mapping, diagnostics: mappingDiagnostics } = readMapping(io, options.map);
+  const { mapping, diagnostics: mappingDiagnostics } = readImportMapping(
+    io,
+    options.map,
+    EMPTY_PHA_MAPPING,
+    parsePhaMapping,
+  );
   if (mapping === undefined) {
     printDiagnostics(io, mappingDiagnostics);
     return EXIT.invalidInput;
   }
-  const { tables, diagnostics: tableDiagnostics } = await readTables(io, inputs, mapping, options.sheet);
+  const { tables, diagnostics: tableDiagnostics } = await readImportTables(
+    io,
+    inputs,
+    mapping,
+    options.sheet,
+    (header) => isPhaHeader(header, mapping),
+  );
   const readDiagnostics = [...mappingDiagnostics, ...tableDiagnostics];
   if (hasError(readDiagnostics)) {
     printDiagnostics(io, readDiagnostics);
