@@ -12,7 +12,7 @@ import {
 } from '@zonewise/formats';
 import { CliError, EXIT } from '../exit-codes';
 import { mergeIntoAssessment } from '../import/merge-into-assessment';
-import { readImportMapping, readImportTables } from '../import/read-import-tables';
+import { readImportInputs } from '../import/read-import-tables';
 import type { CliIo } from '../io';
 import { printDiagnostics } from '../print-diagnostics';
 
@@ -83,28 +83,16 @@ export const importInventoryCommand = async (
   options: ImportInventoryOptions,
 ): Promise<number> => {
   if (inputs.length === 0) throw new CliError('name at least one inventory file (.csv or .xlsx).');
-  const { mapping, diagnostics: mappingDiagnostics } = readImportMapping(
-    io,
-    options.map,
-    EMPTY_INVENTORY_MAPPING,
-    parseInventoryMapping,
-  );
-  if (mapping === undefined) {
-    printDiagnostics(io, mappingDiagnostics);
-    return EXIT.invalidInput;
-  }
-  const { tables, diagnostics: tableDiagnostics } = await readImportTables(
+  const read = await readImportInputs(
     io,
     inputs,
-    mapping,
-    options.sheet,
-    (header) => isInventoryHeader(header, mapping),
+    options,
+    EMPTY_INVENTORY_MAPPING,
+    parseInventoryMapping,
+    isInventoryHeader,
   );
-  const readDiagnostics = [...mappingDiagnostics, ...tableDiagnostics];
-  if (hasError(readDiagnostics)) {
-    printDiagnostics(io, readDiagnostics);
-    return EXIT.invalidInput;
-  }
+  if (read === undefined) return EXIT.invalidInput;
+  const { mapping, tables, diagnostics: readDiagnostics } = read;
 
   if (options.into === undefined) {
     const { results, assets } = importAll(tables, mapping, undefined);

@@ -12,7 +12,7 @@ import {
 } from '@zonewise/formats';
 import { CliError, EXIT } from '../exit-codes';
 import { mergeIntoAssessment } from '../import/merge-into-assessment';
-import { readImportMapping, readImportTables } from '../import/read-import-tables';
+import { readImportInputs } from '../import/read-import-tables';
 import type { CliIo } from '../io';
 import { printDiagnostics } from '../print-diagnostics';
 
@@ -88,28 +88,9 @@ export const importPhaCommand = async (
   options: ImportPhaOptions,
 ): Promise<number> => {
   if (inputs.length === 0) throw new CliError('name at least one PHA worksheet (.csv or .xlsx).');
-  const { mapping, diagnostics: mappingDiagnostics } = readImportMapping(
-    io,
-    options.map,
-    EMPTY_PHA_MAPPING,
-    parsePhaMapping,
-  );
-  if (mapping === undefined) {
-    printDiagnostics(io, mappingDiagnostics);
-    return EXIT.invalidInput;
-  }
-  const { tables, diagnostics: tableDiagnostics } = await readImportTables(
-    io,
-    inputs,
-    mapping,
-    options.sheet,
-    (header) => isPhaHeader(header, mapping),
-  );
-  const readDiagnostics = [...mappingDiagnostics, ...tableDiagnostics];
-  if (hasError(readDiagnostics)) {
-    printDiagnostics(io, readDiagnostics);
-    return EXIT.invalidInput;
-  }
+  const read = await readImportInputs(io, inputs, options, EMPTY_PHA_MAPPING, parsePhaMapping, isPhaHeader);
+  if (read === undefined) return EXIT.invalidInput;
+  const { mapping, tables, diagnostics: readDiagnostics } = read;
 
   if (options.into === undefined) {
     const { results } = importAll(tables, mapping, undefined);

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '@zonewise/core';
 import { loadImportMapping, readTable, type MappingReader, type Table } from '@zonewise/formats';
 import type { CliIo } from '../io';
+import { printDiagnostics } from '../print-diagnostics';
 
 /** The parts of a tabular mapping (inventory, PHA) that the shared reading steps use. */
 interface TableMapping {
@@ -47,4 +48,39 @@ export const readImportTables = async (
     if (read.table !== undefined) tables.push(read.table);
   }
   return { tables, diagnostics };
+};
+
+/**
+ * The common first step of the tabular importers: reads the `--map` file and every input table. Prints the problems
+ * and returns undefined when any is an error (the command then exits 2 and writes nothing).
+ */
+export const readImportInputs = async <M extends TableMapping>(
+  io: CliIo,
+  inputs: readonly string[],
+  options: { readonly map?: string | undefined; readonly sheet?: string | undefined },
+  empty: M,
+  parse: (reader: MappingReader) => { readonly mapping: M; readonly diagnostics: readonly Diagnostic[] },
+  isKnownHeader: (name: string, mapping: M) => boolean,
+): Promise<
+  | { readonly mapping: M; readonly tables: readonly Table[]; readonly diagnostics: readonly Diagnostic[] }
+  | undefined
+> => {
+  const { mapping, diagnostics: mappingDiagnostics } = readImportMapping(io, options.map, empty, parse);
+  if (mapping === undefined) {
+    printDiagnostics(io, mappingDiagnostics);
+    return undefined;
+  }
+  const { tables, diagnostics: tableDiagnostics } = await readImportTables(
+    io,
+    inputs,
+    mapping,
+    options.sheet,
+    (header) => isKnownHeader(header, mapping),
+  );
+  const diagnostics = [...mappingDiagnostics, ...tableDiagnostics];
+  if (hasError(diagnostics)) {
+    printDiagnostics(io, diagnostics);
+    return undefined;
+  }
+  return { mapping, tables, diagnostics };
 };
