@@ -23,6 +23,13 @@ const boundaries = {
     ),
     banned(nodeBuiltins, 'formats is pure: strings and bytes in and out, no Node built-ins (rule 2).'),
   ],
+  store: [
+    banned(
+      ['@zonewise/formats', '@zonewise/server', '@zonewise/cli', '@zonewise/web'],
+      'store imports core only (rule 3).',
+    ),
+  ],
+  server: [banned(['@zonewise/cli', '@zonewise/web'], 'server must not import cli or web (rule 4).')],
   cli: [banned(['@zonewise/web'], 'cli must not import web (rule 4).')],
 };
 const deepImports = banned(
