@@ -379,6 +379,15 @@ export const threatSourceSchema = z
   })
   .strict();
 
+/** Treatment status of a vulnerability in the vulnerability register. */
+export const VULNERABILITY_STATUSES = [
+  'open',
+  'remediated',
+  'mitigated',
+  'accepted',
+  'not-affected',
+] as const;
+
 export const vulnerabilitySchema = z
   .object({
     id: idSchema,
@@ -392,6 +401,9 @@ export const vulnerabilitySchema = z
     isKnownExploited: z.boolean().optional(),
     assets: idList,
     remediation: text.optional(),
+    status: z.enum(VULNERABILITY_STATUSES).optional().describe('Treatment status (vulnerability register).'),
+    owner: shortText.optional(),
+    dueDate: shortText.optional().describe('When treatment is due (ISO 8601 date).'),
   })
   .strict();
 
@@ -428,6 +440,8 @@ export const requirementStatusSchema = z
     countermeasure: idSchema.optional().describe('Compensating countermeasure, required for "compensated".'),
     justification: text.optional().describe('Required for "not-applicable".'),
     evidence: text.optional(),
+    owner: shortText.optional().describe('Who closes the gap (compliance matrix).'),
+    dueDate: shortText.optional().describe('When the gap is due to be closed (ISO 8601 date).'),
   })
   .strict();
 
@@ -495,3 +509,4 @@ export type RiskCriteriaInput = z.output<typeof riskCriteriaSchema>;
 export type EnforcementKind = (typeof ENFORCEMENT_KINDS)[number];
 export type AccessPointKind = (typeof ACCESS_POINT_KINDS)[number];
 export type RequirementStatusValue = (typeof REQUIREMENT_STATUSES)[number];
+export type VulnerabilityStatus = (typeof VULNERABILITY_STATUSES)[number];
