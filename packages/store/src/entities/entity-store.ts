@@ -1,0 +1,456 @@
+import { canonicalJson } from '@zonewise/core';
+import type { Transaction } from 'kysely';
+import { appendAuditEvents, projectChainId, type AuditEventInput } from '../audit/audit-chain';
+import type { Database, EntitiesTable } from '../database-schema';
+import { inTransaction, lockProject, type Actor, type Executor, type StoreContext } from '../store-context';
+import { StoreError } from '../store-error';
+import {
+  ENTITY_COLLECTIONS,
+  ID_COLLECTIONS,
+  SECTION_COLLECTIONS,
+  entityKeyOf,
+  type EntityCollection,
+} from './collections';
+
+/** One stored entity with its revision. `body` is the entity as in the assessment file. */
+export interface EntityRecord {
+  readonly collection: EntityCollection;
+  readonly id: string;
+  readonly position: number;
+  readonly revision: number;
+  readonly body: unknown;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+/** One change of a batch. Updates and deletes name the revision they were based on (optimistic concurrency). */
+export type EntityChange =
+  | { readonly op: 'create'; readonly collection: EntityCollection; readonly body: unknown }
+  | {
+      readonly op: 'update';
+      readonly collection: EntityCollection;
+      readonly id: string;
+      readonly revision: number;
+      readonly body: unknown;
+    }
+  | {
+      readonly op: 'delete';
+      readonly collection: EntityCollection;
+      readonly id: string;
+      readonly revision: number;
+    };
+
+/** What a batch did: the project's new revision and, per change, the entity after it (null after a delete). */
+export interface AppliedChanges {
+  readonly projectRevision: number;
+  readonly results: readonly (EntityRecord | null)[];
+}
+
+/** Why one change of a batch was refused; the whole batch is then refused. */
+export interface ChangeProblem {
+  /** Index of the change in the batch. */
+  readonly index: number;
+  readonly code: 'revision-conflict' | 'not-found' | 'duplicate-id' | 'invalid-key';
+  readonly collection: EntityCollection;
+  readonly id: string;
+  /** The stored entity, for conflicts: what the client should merge with. */
+  readonly current?: EntityRecord;
+}
+
+const toRecord = (row: EntitiesTable): EntityRecord => ({
+  collection: row.collection as EntityCollection,
+  id: row.entity_id,
+  position: row.position,
+  revision: row.revision,
+  body: JSON.parse(row.body) as unknown,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
+});
+
+/** Filters and paging of an entity listing. */
+export interface EntityQuery {
+  readonly offset?: number;
+  readonly limit?: number;
+  /** Case-insensitive text anywhere in the entity's JSON. */
+  readonly search?: string;
+  /** Only these ids. */
+  readonly ids?: readonly string[];
+}
+
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (match) => `\\${match}`);
+
+/** Entities of one collection in file order, with the total that match (for paging). */
+export const listEntities = async (
+  db: Executor,
+  projectId: string,
+  collection: EntityCollection,
+  query: EntityQuery = {},
+): Promise<{ items: EntityRecord[]; total: number }> => {
+  let base = db
+    .selectFrom('entities')
+    .where('project_id', '=', projectId)
+    .where('collection', '=', collection);
+  if (query.search !== undefined && query.search !== '') {
+    const pattern = `%${escapeLike(query.search.toLowerCase())}%`;
+    base = base.where((eb) => eb(eb.fn('lower', ['body']), 'like', eb.val(pattern)));
+  }
+  if (query.ids !== undefined) {
+    if (query.ids.length === 0) return { items: [], total: 0 };
+    base = base.where('entity_id', 'in', [...query.ids]);
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('position')
+      .offset(query.offset ?? 0)
+      .limit(query.limit ?? 100)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toRecord), total: Number(count.n) };
+};
+
+/** One entity, or undefined. */
+export const getEntity = async (
+  db: Executor,
+  projectId: string,
+  collection: EntityCollection,
+  id: string,
+): Promise<EntityRecord | undefined> => {
+  const row = await db
+    .selectFrom('entities')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('collection', '=', collection)
+    .where('entity_id', '=', id)
+    .executeTakeFirst();
+  return row === undefined ? undefined : toRecord(row);
+};
+
+/** Every entity of a project, collection by collection in file order. */
+export const loadAllEntities = async (db: Executor, projectId: string): Promise<EntityRecord[]> => {
+  const rows = await db
+    .selectFrom('entities')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('collection')
+    .orderBy('position')
+    .execute();
+  const rank = new Map<string, number>(ENTITY_COLLECTIONS.map((name, index) => [name, index]));
+  return rows
+    .map(toRecord)
+    .sort((a, b) => (rank.get(a.collection) ?? 0) - (rank.get(b.collection) ?? 0) || a.position - b.position);
+};
+
+/**
+ * The project's model as an assessment-file object (`formatVersion`, sections, then lists in order). The result is
+ * what the user or an import stored; validating it is the caller's job (`resolveSystem`).
+ */
+export const assembleProjectFile = (
+  formatVersion: number,
+  entities: readonly EntityRecord[],
+): Record<string, unknown> => {
+  const file: Record<string, unknown> = { formatVersion };
+  for (const collection of ENTITY_COLLECTIONS) {
+    if (!SECTION_COLLECTIONS.has(collection) && collection !== 'threatSources') file[collection] = [];
+  }
+  for (const entity of entities) {
+    if (SECTION_COLLECTIONS.has(entity.collection)) file[entity.collection] = entity.body;
+    else {
+      const list = (file[entity.collection] ??= []) as unknown[];
+      list.push(entity.body);
+    }
+  }
+  return file;
+};
+
+const bumpProject = async (
+  trx: Transaction<Database>,
+  projectId: string,
+  revision: number,
+  at: string,
+): Promise<void> => {
+  await trx.updateTable('projects').set({ revision, updated_at: at }).where('id', '=', projectId).execute();
+};
+
+/** Finds a live id in the shared id namespace of a project (ids are unique across an assessment file). */
+const idTaken = async (trx: Transaction<Database>, projectId: string, id: string): Promise<boolean> => {
+  const row = await trx
+    .selectFrom('entities')
+    .select('collection')
+    .where('project_id', '=', projectId)
+    .where('entity_id', '=', id)
+    .where('collection', 'in', [...ID_COLLECTIONS])
+    .executeTakeFirst();
+  return row !== undefined;
+};
+
+/**
+ * Applies a batch of creates, updates and deletes atomically: every change is checked against the stored revisions
+ * first, and if any is stale, missing or a duplicate the batch stores nothing and a `StoreError` lists every
+ * problem (`revision-conflict` with the current versions, else `invalid-change`). Each change is one audit record;
+ * the project revision increases by one per batch. Bodies must already be valid entities (the server checks them).
+ */
+export const applyEntityChanges = (
+  context: StoreContext,
+  projectId: string,
+  changes: readonly EntityChange[],
+  actor: Actor,
+  reason?: string,
+): Promise<AppliedChanges> =>
+  inTransaction(context, async (trx) => {
+    const project = await lockProject(trx, context.dialect, projectId);
+    if (project === undefined) throw new StoreError('not-found', `project ${projectId} does not exist`);
+    const at = context.now();
+    const problems: ChangeProblem[] = [];
+    const results: (EntityRecord | null)[] = [];
+    const audit: AuditEventInput[] = [];
+    const chainId = projectChainId(projectId);
+    // Ids created or deleted earlier in this batch, so a batch may delete an id and create it again.
+    const createdIds = new Set<string>();
+    const deletedIds = new Set<string>();
+    const nextPosition = new Map<EntityCollection, number>();
+    const positionFor = async (collection: EntityCollection): Promise<number> => {
+      let next = nextPosition.get(collection);
+      if (next === undefined) {
+        const row = await trx
+          .selectFrom('entities')
+          .select((eb) => eb.fn.max('position').as('max'))
+          .where('project_id', '=', projectId)
+          .where('collection', '=', collection)
+          .executeTakeFirst();
+        next = row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+      }
+      nextPosition.set(collection, next + 1);
+      return next;
+    };
+
+    for (const [index, change] of changes.entries()) {
+      if (change.op === 'create') {
+        const id = entityKeyOf(change.collection, change.body);
+        if (id === undefined) {
+          problems.push({ index, code: 'invalid-key', collection: change.collection, id: '' });
+          continue;
+        }
+        const isIdCollection = ID_COLLECTIONS.includes(change.collection);
+        const existing = isIdCollection
+          ? (await idTaken(trx, projectId, id)) && !deletedIds.has(id)
+          : (await getEntity(trx, projectId, change.collection, id)) !== undefined &&
+            !deletedIds.has(`${change.collection}:${id}`);
+        if (existing || createdIds.has(isIdCollection ? id : `${change.collection}:${id}`)) {
+          problems.push({ index, code: 'duplicate-id', collection: change.collection, id });
+          continue;
+        }
+        createdIds.add(isIdCollection ? id : `${change.collection}:${id}`);
+        const row: EntitiesTable = {
+          project_id: projectId,
+          entity_id: id,
+          collection: change.collection,
+          position: SECTION_COLLECTIONS.has(change.collection) ? 0 : await positionFor(change.collection),
+          revision: 1,
+          body: canonicalJson(change.body),
+          created_at: at,
+          updated_at: at,
+          updated_by: actor.id,
+        };
+        if (problems.length === 0) await trx.insertInto('entities').values(row).execute();
+        results.push(toRecord(row));
+        audit.push({
+          chainId,
+          actor,
+          action: 'entity.create',
+          targetKind: change.collection,
+          targetId: id,
+          after: change.body,
+          reason,
+        });
+        continue;
+      }
+      const current = await getEntity(trx, projectId, change.collection, change.id);
+      if (current === undefined) {
+        problems.push({ index, code: 'not-found', collection: change.collection, id: change.id });
+        continue;
+      }
+      if (current.revision !== change.revision) {
+        problems.push({
+          index,
+          code: 'revision-conflict',
+          collection: change.collection,
+          id: change.id,
+          current,
+        });
+        continue;
+      }
+      if (change.op === 'delete') {
+        if (problems.length === 0)
+          await trx
+            .deleteFrom('entities')
+            .where('project_id', '=', projectId)
+            .where('collection', '=', change.collection)
+            .where('entity_id', '=', change.id)
+            .execute();
+        deletedIds.add(
+          ID_COLLECTIONS.includes(change.collection) ? change.id : `${change.collection}:${change.id}`,
+        );
+        results.push(null);
+        audit.push({
+          chainId,
+          actor,
+          action: 'entity.delete',
+          targetKind: change.collection,
+          targetId: change.id,
+          before: current.body,
+          reason,
+        });
+        continue;
+      }
+      const newKey = entityKeyOf(change.collection, change.body);
+      if (newKey !== change.id) {
+        problems.push({ index, code: 'invalid-key', collection: change.collection, id: change.id });
+        continue;
+      }
+      const body = canonicalJson(change.body);
+      if (problems.length === 0)
+        await trx
+          .updateTable('entities')
+          .set({ body, revision: current.revision + 1, updated_at: at, updated_by: actor.id })
+          .where('project_id', '=', projectId)
+          .where('collection', '=', change.collection)
+          .where('entity_id', '=', change.id)
+          .execute();
+      results.push({
+        ...current,
+        body: JSON.parse(body) as unknown,
+        revision: current.revision + 1,
+        updatedAt: at,
+        updatedBy: actor.id,
+      });
+      audit.push({
+        chainId,
+        actor,
+        action: 'entity.update',
+        targetKind: change.collection,
+        targetId: change.id,
+        before: current.body,
+        after: change.body,
+        reason,
+      });
+    }
+
+    if (problems.length > 0) {
+      const isConflict = problems.every((problem) => problem.code === 'revision-conflict');
+      throw new StoreError(
+        isConflict ? 'revision-conflict' : 'invalid-change',
+        `${problems.length} of ${changes.length} changes were refused; nothing was stored`,
+        problems,
+      );
+    }
+    const projectRevision = project.revision + 1;
+    await bumpProject(trx, projectId, projectRevision, at);
+    await appendAuditEvents(context, trx, audit);
+    return { projectRevision, results };
+  });
+
+/** An entity to store by `replaceProjectModel`. */
+export interface ModelEntity {
+  readonly collection: EntityCollection;
+  readonly body: unknown;
+}
+
+/** Splits an assessment-file object into entities in file order (unknown top-level keys are not entities). */
+export const entitiesOfFile = (file: Readonly<Record<string, unknown>>): ModelEntity[] => {
+  const entities: ModelEntity[] = [];
+  for (const collection of ENTITY_COLLECTIONS) {
+    const value = file[collection];
+    if (value === undefined) continue;
+    if (SECTION_COLLECTIONS.has(collection)) entities.push({ collection, body: value });
+    else if (Array.isArray(value)) for (const body of value) entities.push({ collection, body });
+  }
+  return entities;
+};
+
+/**
+ * Replaces a project's whole model (an import) in one transaction, keeping the imported text so an unchanged model
+ * exports byte for byte. Entities start at revision 1. One audit record holds the model before and after.
+ */
+export const replaceProjectModel = (
+  context: StoreContext,
+  projectId: string,
+  input: {
+    readonly file: Readonly<Record<string, unknown>>;
+    readonly formatVersion: number;
+    readonly source?: { readonly format: 'yaml' | 'json'; readonly text: string };
+  },
+  actor: Actor,
+  reason?: string,
+): Promise<{ projectRevision: number; entities: number }> =>
+  inTransaction(context, async (trx) => {
+    const project = await lockProject(trx, context.dialect, projectId);
+    if (project === undefined) throw new StoreError('not-found', `project ${projectId} does not exist`);
+    const at = context.now();
+    const previous = await loadAllEntities(trx, projectId);
+    const before = previous.length === 0 ? undefined : assembleProjectFile(input.formatVersion, previous);
+    const entities = entitiesOfFile(input.file);
+    const keys = new Set<string>();
+    const positions = new Map<EntityCollection, number>();
+    const rows: EntitiesTable[] = [];
+    for (const entity of entities) {
+      const id = entityKeyOf(entity.collection, entity.body);
+      const uniqueKey = ID_COLLECTIONS.includes(entity.collection) ? id : `${entity.collection}:${id}`;
+      if (id === undefined || keys.has(uniqueKey ?? ''))
+        throw new StoreError(
+          'invalid-change',
+          `${entity.collection} has ${id === undefined ? 'an entity without its key' : `the id "${id}" twice`}`,
+        );
+      keys.add(uniqueKey ?? '');
+      const position = positions.get(entity.collection) ?? 0;
+      positions.set(entity.collection, position + 1);
+      rows.push({
+        project_id: projectId,
+        entity_id: id,
+        collection: entity.collection,
+        position,
+        revision: 1,
+        body: canonicalJson(entity.body),
+        created_at: at,
+        updated_at: at,
+        updated_by: actor.id,
+      });
+    }
+    await trx.deleteFrom('entities').where('project_id', '=', projectId).execute();
+    // PostgreSQL allows 65,535 bind parameters per statement; 9 per row.
+    for (let start = 0; start < rows.length; start += 5000) {
+      await trx
+        .insertInto('entities')
+        .values(rows.slice(start, start + 5000))
+        .execute();
+    }
+    const projectRevision = project.revision + 1;
+    await trx
+      .updateTable('projects')
+      .set({
+        revision: projectRevision,
+        updated_at: at,
+        format_version: input.formatVersion,
+        source_format: input.source?.format ?? null,
+        source_text: input.source?.text ?? null,
+        source_revision: input.source === undefined ? null : projectRevision,
+      })
+      .where('id', '=', projectId)
+      .execute();
+    await appendAuditEvents(context, trx, [
+      {
+        chainId: projectChainId(projectId),
+        actor,
+        action: 'model.import',
+        targetKind: 'project',
+        targetId: projectId,
+        before,
+        after: assembleProjectFile(input.formatVersion, rows.map(toRecord)),
+        reason,
+      },
+    ]);
+    return { projectRevision, entities: rows.length };
+  });
