@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadBenchApi } from './api';
+import type { CaptureIngestResult } from './capture-ingest';
 import { selectSteps, STEP_DESCRIPTIONS, type ModelInfo, type Step, type StepResult } from './steps';
 import { growthCheck, growthTable, modelsTable, resultsTable, targetChecks, targetLines } from './summary';
 
@@ -18,7 +19,8 @@ import { growthCheck, growthTable, modelsTable, resultsTable, targetChecks, targ
 
 const USAGE = `npm run bench -- [options]
   --sizes 1000,10000,100000   asset counts (flows are 10 per asset)
-  --only load,resolve,assess,report   step groups or step names (${['load-json', 'load-yaml', 'resolve', 'assess', 'assess-end-to-end', 'report-markdown', 'report-html'].join(', ')})
+  --only load,resolve,assess,report,capture   step groups or step names (${['load-json', 'load-yaml', 'resolve', 'assess', 'assess-end-to-end', 'report-markdown', 'report-html'].join(', ')}); capture: pcap ingest vs tshark
+  --capture-mb N              size of the synthetic capture in MiB (default 1024)
   --repeat N                  runs per step for the best time (default 5 up to 2k assets, 3 up to 20k, else 1)
   --profile                   CPU-profile each step; hot spots go to the results, profiles to bench/results/profiles
   --heap MB                   --max-old-space-size for the children (default: Node's own limit)
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '1200' },
     'keep-models': { type: 'boolean', default: false },
     seed: { type: 'string' },
+    'capture-mb': { type: 'string', default: '1024' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -48,13 +51,18 @@ const sizes = values.sizes
   .split(',')
   .map((entry) => Number(entry.trim().replace(/k$/i, '000')))
   .filter((size) => Number.isFinite(size) && size > 0);
-const { steps, unknown } = selectSteps(
-  values.only
-    ?.split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean),
-);
-if (sizes.length === 0 || unknown.length > 0 || steps.length === 0) {
+const onlyNames = values.only
+  ?.split(',')
+  .map((entry) => entry.trim())
+  .filter(Boolean);
+// The capture benchmark has its own input (a synthetic pcap), so it runs once, not per model size.
+const runCapture = onlyNames === undefined || onlyNames.includes('capture');
+const modelNames = onlyNames?.filter((name) => name !== 'capture');
+const { steps, unknown } =
+  modelNames !== undefined && modelNames.length === 0 && runCapture
+    ? { steps: [], unknown: [] }
+    : selectSteps(modelNames);
+if (sizes.length === 0 || unknown.length > 0 || (steps.length === 0 && !runCapture)) {
   process.stderr.write(
     `${unknown.length > 0 ? `unknown step or group: ${unknown.join(', ')}\n` : ''}${USAGE}\n`,
   );
@@ -149,6 +157,7 @@ for (const note of api.notes) log(`note: ${note} (those steps are skipped)`);
 
 const models: ModelInfo[] = [];
 const results: StepResult[] = [];
+let capture: CaptureIngestResult | { readonly status: string; readonly note: string } | undefined;
 const startedAt = new Date().toISOString();
 
 const save = (): void => {
@@ -161,13 +170,14 @@ const save = (): void => {
     notes: api.notes,
     models,
     results,
+    ...(capture === undefined ? {} : { capture }),
     growth: growthCheck(results),
     targets: targetChecks(results),
   };
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
 };
 
-for (const size of sizes) {
+for (const size of steps.length > 0 ? sizes : []) {
   const infoPath = join(scratchDir, `model-${size}.json`);
   log(`\n${size} assets: generating …`);
   const generated = await runChild('generate.ts', [
@@ -236,10 +246,33 @@ for (const size of sizes) {
     rmSync(model.yamlPath, { force: true });
   }
 }
+if (runCapture) {
+  const capturePath = join(scratchDir, 'capture.json');
+  log(`\ncapture ingest (${values['capture-mb']} MiB synthetic pcap, tshark side by side) …`);
+  const outcome = await runChild('capture-ingest.ts', ['--mb', values['capture-mb'], '--out', capturePath]);
+  capture =
+    outcome.code === 0 && existsSync(capturePath)
+      ? readJson<CaptureIngestResult>(capturePath)
+      : { status: outcome.timedOut ? 'timeout' : 'failed', note: failureNote(outcome) };
+}
 save();
 rmSync(scratchDir, { recursive: true, force: true });
 
 const growth = growthCheck(results);
+const captureSection = (): string => {
+  if (capture === undefined) return '';
+  if (!('best' in capture)) return `## Capture ingest\n\n${capture.status}: ${capture.note}`;
+  const { best, tshark } = capture;
+  return [
+    `## Capture ingest (issue 5: ≥ 200 MB/s on one core, flat memory)`,
+    '',
+    `${(capture.fileBytes / 1e6).toFixed(0)} MB synthetic pcap, ${capture.packets.toLocaleString('en')} packets, ${capture.hosts.toLocaleString('en')} hosts, ${capture.flows.toLocaleString('en')} flows, ${capture.ipPairs.toLocaleString('en')} IP pairs.`,
+    `zonewise: ${best.seconds.toFixed(2)} s, ${best.megabytesPerSecond.toFixed(0)} MB/s, RSS ${best.startRssMb.toFixed(0)} → ${best.endRssMb.toFixed(0)} MB (peak ${best.peakRssMb.toFixed(0)} MB): target ${capture.meetsTarget ? 'met' : 'MISSED'}, memory ${capture.isFlat ? 'flat' : 'NOT flat'}.`,
+    tshark.status === 'ok'
+      ? `tshark -q -z conv,ip: ${(tshark.seconds ?? 0).toFixed(2)} s, ${(tshark.megabytesPerSecond ?? 0).toFixed(0)} MB/s, peak ${(tshark.peakRssMb ?? 0).toFixed(0)} MB, ${tshark.conversations ?? 0} conversations.`
+      : `tshark: ${tshark.note ?? tshark.status}`,
+  ].join('\n');
+};
 const output = [
   `## Machine\n\n${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}; revision ${gitRevision()}`,
   `## Models\n\n${modelsTable(models)}`,
@@ -248,4 +281,6 @@ const output = [
   `## Targets (issue 2: assess 100k assets / 1M flows < 10 s, < 2 GB)\n\n${targetLines(targetChecks(results))}`,
   `## Steps\n\n${steps.map((step: Step) => `- ${step}: ${STEP_DESCRIPTIONS[step]}`).join('\n')}${api.notes.length > 0 ? `\n\nNot measured yet:\n${api.notes.map((note) => `- ${note}`).join('\n')}` : ''}`,
 ];
-process.stdout.write(`${output.join('\n\n')}\n\nRaw results: bench/results/latest.json\n`);
+const sections = steps.length > 0 ? output : output.slice(0, 1);
+if (runCapture) sections.push(captureSection());
+process.stdout.write(`${sections.join('\n\n')}\n\nRaw results: bench/results/latest.json\n`);
