@@ -252,58 +252,56 @@ export const importAdvisoriesCommand = async (
       `${advisory.file ?? advisory.id}: ${advisory.id} also in a later release; the later one is used.\n`,
     );
   }
-  let report: Record<string, unknown> = {};
-  // In JSON mode the merge's human summary is dropped: stdout carries one JSON document.
-  const target: CliIo = options.format === 'json' ? { ...io, stdout: () => undefined } : io;
-  const code = mergeIntoAssessment(target, options.into, (file) => {
-    const assets = file.assets ?? [];
-    const result = matchAdvisories(index, assets, kev === undefined ? {} : { kev });
-    const merged = mergeAdvisoryMatches(file.vulnerabilities ?? [], result.matches, {
-      minConfidence,
-      takenIds: idsIn(file),
-    });
-    const written = result.matches.filter((match) => !merged.skipped.includes(match));
-    report = {
-      matches: result.matches,
-      added: merged.added,
-      updated: merged.updated,
-      unchanged: merged.unchanged,
-      skippedBelowConfidence: merged.skipped.length,
-      assetsWithoutIdentity: result.assetsWithoutIdentity,
-      suppressedByFixedStatus: result.suppressedByStatus,
-    };
-    const summary = [
-      ...written.slice(0, MATCH_LINES).map(matchLine),
-      ...(written.length > MATCH_LINES
-        ? [`… ${written.length - MATCH_LINES} more matches (--format json)`]
-        : []),
-      `${plural(written.length, 'match', 'matches')} for ${plural(assets.length, 'asset')} against ${plural(index.advisories.length, 'advisory', 'advisories')}: added ${plural(merged.added.length, 'vulnerability', 'vulnerabilities')}, updated ${merged.updated.length}, unchanged ${merged.unchanged.length}`,
-      ...(merged.skipped.length > 0
-        ? [
-            `skipped ${plural(merged.skipped.length, 'match', 'matches')} below --min-confidence ${minConfidence} (fuzzy product names or unknown versions; pass --min-confidence low to include them)`,
-          ]
-        : []),
-      ...(result.suppressedByStatus > 0
-        ? [
-            `left out ${plural(result.suppressedByStatus, 'match', 'matches')} whose version the advisory lists as fixed`,
-          ]
-        : []),
-      ...(result.assetsWithoutIdentity.length > 0
-        ? [
-            `${plural(result.assetsWithoutIdentity.length, 'asset')} without vendor or product, not matched: ${result.assetsWithoutIdentity.slice(0, 10).join(', ')}${result.assetsWithoutIdentity.length > 10 ? ', …' : ''}`,
-          ]
-        : []),
-      ...(kev === undefined
-        ? [
-            'known-exploited flags not set: pass --kev known_exploited_vulnerabilities.json (the CISA KEV catalog)',
-          ]
-        : []),
-    ];
-    const next: SystemFileInput = { ...file, vulnerabilities: [...merged.vulnerabilities] };
-    return { file: next, summary };
-  });
-  if (options.format === 'json' && code === EXIT.ok) {
-    io.stdout(`${JSON.stringify({ into: options.into, ...report }, null, 2)}\n`);
-  }
-  return code;
+  return mergeIntoAssessment(
+    io,
+    options.into,
+    (file) => {
+      const assets = file.assets ?? [];
+      const result = matchAdvisories(index, assets, kev === undefined ? {} : { kev });
+      const merged = mergeAdvisoryMatches(file.vulnerabilities ?? [], result.matches, {
+        minConfidence,
+        takenIds: idsIn(file),
+      });
+      const written = result.matches.filter((match) => !merged.skipped.includes(match));
+      const details = {
+        matches: result.matches,
+        added: merged.added,
+        updated: merged.updated,
+        unchanged: merged.unchanged,
+        skippedBelowConfidence: merged.skipped.length,
+        assetsWithoutIdentity: result.assetsWithoutIdentity,
+        suppressedByFixedStatus: result.suppressedByStatus,
+      };
+      const summary = [
+        ...written.slice(0, MATCH_LINES).map(matchLine),
+        ...(written.length > MATCH_LINES
+          ? [`… ${written.length - MATCH_LINES} more matches (--format json)`]
+          : []),
+        `${plural(written.length, 'match', 'matches')} for ${plural(assets.length, 'asset')} against ${plural(index.advisories.length, 'advisory', 'advisories')}: added ${plural(merged.added.length, 'vulnerability', 'vulnerabilities')}, updated ${merged.updated.length}, unchanged ${merged.unchanged.length}`,
+        ...(merged.skipped.length > 0
+          ? [
+              `skipped ${plural(merged.skipped.length, 'match', 'matches')} below --min-confidence ${minConfidence} (fuzzy product names or unknown versions; pass --min-confidence low to include them)`,
+            ]
+          : []),
+        ...(result.suppressedByStatus > 0
+          ? [
+              `left out ${plural(result.suppressedByStatus, 'match', 'matches')} whose version the advisory lists as fixed`,
+            ]
+          : []),
+        ...(result.assetsWithoutIdentity.length > 0
+          ? [
+              `${plural(result.assetsWithoutIdentity.length, 'asset')} without vendor or product, not matched: ${result.assetsWithoutIdentity.slice(0, 10).join(', ')}${result.assetsWithoutIdentity.length > 10 ? ', …' : ''}`,
+            ]
+          : []),
+        ...(kev === undefined
+          ? [
+              'known-exploited flags not set: pass --kev known_exploited_vulnerabilities.json (the CISA KEV catalog)',
+            ]
+          : []),
+      ];
+      const next: SystemFileInput = { ...file, vulnerabilities: [...merged.vulnerabilities] };
+      return { file: next, summary, details };
+    },
+    { format: options.format },
+  );
 };

@@ -79,7 +79,18 @@ export const mergeAttackTechniques = (file: SystemFileInput, catalog: AttackCata
       );
     }
   }
-  return { file: fill.file, summary };
+  return {
+    file: fill.file,
+    summary,
+    details: {
+      catalog: title(catalog),
+      filled: fill.filled.map(({ scenario, techniques }) => ({
+        scenario,
+        techniques: techniques.map((item) => ({ id: item.technique.id, because: item.because })),
+      })),
+      skipped: fill.skipped,
+    },
+  };
 };
 
 /**
@@ -97,7 +108,9 @@ export const importAttackCommand = (io: CliIo, bundlePath: string, options: Impo
   printDiagnostics(io, loaded.warnings);
   const catalog = loaded.value;
   if (options.into !== undefined) {
-    return mergeIntoAssessment(io, options.into, (file) => mergeAttackTechniques(file, catalog));
+    return mergeIntoAssessment(io, options.into, (file) => mergeAttackTechniques(file, catalog), {
+      format: options.format,
+    });
   }
   io.stdout(
     options.format === 'json' ? `${JSON.stringify(catalog, null, 2)}\n` : renderSummary(bundlePath, catalog),

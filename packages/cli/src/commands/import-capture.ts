@@ -93,25 +93,38 @@ export const importCaptureCommand = (
   if (unreadable === analyses.length) return EXIT.invalidInput;
   if (options.into) {
     const into = options.into;
-    return mergeIntoAssessment(io, into, (file) => {
-      let current = file;
-      const summary: string[] = [];
-      for (const { path, analysis } of analyses) {
-        const merged = mergeCaptureIntoFile(current, analysis, path);
-        current = merged.file;
-        summary.push(
-          `${path}: ${merged.added.length} assets added, ${merged.updated.length} updated, ${merged.flowsAdded.length} data flows added, ${merged.skipped.length} addresses skipped`,
-          ...merged.added.map((line) => `  + asset ${line}`),
-          ...merged.updated.map((line) => `  ~ asset ${line}`),
-          ...merged.flowsAdded.map((line) => `  + flow ${line}`),
-        );
-      }
-      if (summary.some((line) => line.startsWith('  + asset')))
-        summary.push(
-          'New assets have no zone yet: assign each to a zone (zonewise assess lists them under asset/not-in-zone).',
-        );
-      return { file: current, summary };
-    });
+    return mergeIntoAssessment(
+      io,
+      into,
+      (file) => {
+        let current = file;
+        const summary: string[] = [];
+        const captures: Record<string, unknown>[] = [];
+        for (const { path, analysis } of analyses) {
+          const merged = mergeCaptureIntoFile(current, analysis, path);
+          current = merged.file;
+          captures.push({
+            file: path,
+            assetsAdded: merged.added,
+            assetsUpdated: merged.updated,
+            flowsAdded: merged.flowsAdded,
+            skipped: merged.skipped,
+          });
+          summary.push(
+            `${path}: ${merged.added.length} assets added, ${merged.updated.length} updated, ${merged.flowsAdded.length} data flows added, ${merged.skipped.length} addresses skipped`,
+            ...merged.added.map((line) => `  + asset ${line}`),
+            ...merged.updated.map((line) => `  ~ asset ${line}`),
+            ...merged.flowsAdded.map((line) => `  + flow ${line}`),
+          );
+        }
+        if (summary.some((line) => line.startsWith('  + asset')))
+          summary.push(
+            'New assets have no zone yet: assign each to a zone (zonewise assess lists them under asset/not-in-zone).',
+          );
+        return { file: current, summary, details: { captures } };
+      },
+      { format: options.format },
+    );
   }
   io.stdout(
     options.format === 'json'

@@ -90,6 +90,10 @@ export const mergeFirewallImports = (
   const conduits = [...(file.conduits ?? [])];
   const ids = usedIds(file);
   const summary: string[] = [];
+  const zonesAdded: string[] = [];
+  const conduitsAdded: string[] = [];
+  const skippedEntries: { kind: 'zone' | 'conduit'; id: string; reason: string }[] = [];
+  const notes: { file: string; severity: string; id: string; message: string }[] = [];
   let added = 0;
   let skipped = 0;
   for (const result of results) {
@@ -102,9 +106,11 @@ export const mergeFirewallImports = (
         summary.push(
           `  = zone ${zone.id}: network ${leg?.networks.join(', ') ?? ''} is already zone ${existing.id}; using it`,
         );
+        skippedEntries.push({ kind: 'zone', id: zone.id, reason: `network is already zone ${existing.id}` });
         skipped += 1;
       } else if (zones.some((item) => item.id === zone.id)) {
         summary.push(`  = zone ${zone.id}: the zone exists already; using it`);
+        skippedEntries.push({ kind: 'zone', id: zone.id, reason: 'the zone exists already' });
         skipped += 1;
       } else {
         let id = zone.id;
@@ -112,6 +118,7 @@ export const mergeFirewallImports = (
         if (id !== zone.id) rename.set(zone.id, id);
         zones.push({ ...zone, id });
         ids.add(id);
+        zonesAdded.push(id);
         summary.push(
           `  + zone ${id} (${zone.boundary?.logical ?? ''})${id === zone.id ? '' : `: ${zone.id} names another entity`}`,
         );
@@ -124,12 +131,19 @@ export const mergeFirewallImports = (
       const joining = conduits.find((conduit) => conduit.zones.includes(a) && conduit.zones.includes(b));
       if (a === b) {
         summary.push(`  - conduit ${candidate.id}: both sides are zone ${a}`);
+        skippedEntries.push({ kind: 'conduit', id: candidate.id, reason: `both sides are zone ${a}` });
         skipped += 1;
       } else if (ids.has(candidate.id)) {
         summary.push(`  - conduit ${candidate.id}: the id exists already`);
+        skippedEntries.push({ kind: 'conduit', id: candidate.id, reason: 'the id exists already' });
         skipped += 1;
       } else if (joining) {
         summary.push(`  - conduit ${candidate.id}: conduit ${joining.id} already joins ${a} and ${b}`);
+        skippedEntries.push({
+          kind: 'conduit',
+          id: candidate.id,
+          reason: `conduit ${joining.id} already joins ${a} and ${b}`,
+        });
         skipped += 1;
       } else {
         const conduit: ConduitInput = {
@@ -143,16 +157,28 @@ export const mergeFirewallImports = (
         };
         conduits.push(conduit);
         ids.add(conduit.id);
+        conduitsAdded.push(conduit.id);
         summary.push(`  + conduit ${conduit.id} (${conduit.channels?.length ?? 0} channels)`);
         added += 1;
       }
     }
     for (const note of result.notes.filter((item) => item.severity !== 'info')) {
       summary.push(`  ! ${note.severity} ${note.id}: ${note.message}`);
+      notes.push({ file: result.file, severity: note.severity, id: note.id, message: note.message });
     }
   }
   const header = `${results.map((result) => result.file).join(', ')}: ${added} added, ${skipped} skipped`;
-  return { file: { ...file, zones, conduits }, summary: [header, ...summary] };
+  return {
+    file: { ...file, zones, conduits },
+    summary: [header, ...summary],
+    details: {
+      files: results.map((result) => result.file),
+      zonesAdded,
+      conduitsAdded,
+      skipped: skippedEntries,
+      notes,
+    },
+  };
 };
 
 /**
@@ -171,7 +197,9 @@ export const importFirewallCommand = (
   printDiagnostics(io, diagnostics);
   if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return EXIT.invalidInput;
   if (options.into !== undefined) {
-    return mergeIntoAssessment(io, options.into, (file) => mergeFirewallImports(file, results));
+    return mergeIntoAssessment(io, options.into, (file) => mergeFirewallImports(file, results), {
+      format: options.format,
+    });
   }
   io.stdout(
     options.format === 'json'

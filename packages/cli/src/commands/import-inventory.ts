@@ -136,21 +136,32 @@ export const importInventoryCommand = async (
     io.stderr(`${into}: nothing was written.\n`);
     return EXIT.invalidInput;
   }
-  return mergeIntoAssessment(io, into, (file) => {
-    const { results, file: merged } = importAll(tables, mapping, file);
-    const summary = results.flatMap((result, index) => {
-      const table = tables[index];
-      return table === undefined ? [] : summaryLines(table, result);
-    });
-    const zoneless = results.flatMap((result) => {
-      const added = new Set(result.summary.added.map((entry) => entry.id));
-      return result.assets.filter((asset) => added.has(asset.id) && asset.zone === undefined);
-    });
-    if (zoneless.length > 0) {
-      summary.push(
-        `${zoneless.length} imported asset${zoneless.length === 1 ? ' has' : 's have'} no zone: assign ${zoneless.length === 1 ? 'it' : 'them'} (a zone column, "defaults: { zone: … }" in the mapping, or by hand).`,
-      );
-    }
-    return { file: merged ?? file, summary };
-  });
+  return mergeIntoAssessment(
+    io,
+    into,
+    (file) => {
+      const { results, file: merged } = importAll(tables, mapping, file);
+      const summary = results.flatMap((result, index) => {
+        const table = tables[index];
+        return table === undefined ? [] : summaryLines(table, result);
+      });
+      const zoneless = results.flatMap((result) => {
+        const added = new Set(result.summary.added.map((entry) => entry.id));
+        return result.assets.filter((asset) => added.has(asset.id) && asset.zone === undefined);
+      });
+      if (zoneless.length > 0) {
+        summary.push(
+          `${zoneless.length} imported asset${zoneless.length === 1 ? ' has' : 's have'} no zone: assign ${zoneless.length === 1 ? 'it' : 'them'} (a zone column, "defaults: { zone: … }" in the mapping, or by hand).`,
+        );
+      }
+      const files = results.map((result, index) => ({
+        file: tables[index]?.fileName,
+        columns: result.columns,
+        key: result.key,
+        summary: result.summary,
+      }));
+      return { file: merged ?? file, summary, details: { files, diagnostics } };
+    },
+    { format: options.format },
+  );
 };

@@ -137,12 +137,20 @@ export const importPhaCommand = async (
     io.stderr(`${into}: nothing was written.\n`);
     return EXIT.invalidInput;
   }
-  return mergeIntoAssessment(io, into, (file) => {
-    const { results, file: merged } = importAll(tables, mapping, file);
-    const summary = results.flatMap((result, index) => {
-      const table = tables[index];
-      return table === undefined ? [] : summaryLines(table, result);
-    });
-    return { file: merged ?? file, summary };
-  });
+  return mergeIntoAssessment(
+    io,
+    into,
+    (file) => {
+      const { results, file: merged } = importAll(tables, mapping, file);
+      const summary = results.flatMap((result, index) => {
+        const table = tables[index];
+        return table === undefined ? [] : summaryLines(table, result);
+      });
+      const summaries = results.flatMap((result, index) =>
+        result.summary === undefined ? [] : [{ file: tables[index]?.fileName, ...result.summary }],
+      );
+      return { file: merged ?? file, summary, details: { summaries, diagnostics } };
+    },
+    { format: options.format },
+  );
 };

@@ -15,17 +15,26 @@ export interface MergeResult {
   readonly file: SystemFileInput;
   /** Human summary lines: what was added, updated, skipped and why. */
   readonly summary: readonly string[];
+  /** The same for machines: printed as one JSON document (with `into` and `written`) under `--format json`. */
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+/** How the merge reports: human lines (default) or one JSON document on stdout. */
+export interface MergeOptions {
+  readonly format?: 'text' | 'json';
 }
 
 /**
  * Merges imported fragments into an assessment file (`--into`): loads it, lets `merge` build the new file from the
  * parsed one, checks that the result still resolves, and only then rewrites the file atomically, keeping comments
- * and order where possible. When anything is wrong nothing is written (exit 2).
+ * and order where possible. When anything is wrong nothing is written (exit 2). With `format: 'json'` stdout
+ * carries only the JSON summary of what was merged, so scripts can parse it.
  */
 export const mergeIntoAssessment = (
   io: CliIo,
   path: string,
   merge: (file: SystemFileInput) => MergeResult,
+  options: MergeOptions = {},
 ): number => {
   const text = io.readText(path);
   const loaded = loadAssessmentText(text, { fileName: path });
@@ -56,6 +65,10 @@ export const mergeIntoAssessment = (
       return EXIT.invalidInput;
     }
     io.writeText(path, updated.value);
+  }
+  if (options.format === 'json') {
+    io.stdout(`${JSON.stringify({ into: path, written: true, ...result.details }, null, 2)}\n`);
+    return EXIT.ok;
   }
   for (const line of result.summary) io.stdout(`${line}\n`);
   io.stdout(`updated ${path}\n`);
