@@ -77,3 +77,6 @@ export * from './import/pha/index';
 
 // MITRE ATT&CK for ICS: STIX 2.1 bundle as a threat catalog, with IEC 62443 labels of mitigations.
 export * from './import/attack/index';
+
+// Registers: asset, zone/conduit, risk, compliance, countermeasure and vulnerability registers as XLSX/CSV, and back.
+export * from './export/registers/index';
