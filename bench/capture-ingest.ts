@@ -24,7 +24,7 @@ import { generateSyntheticCapture, type SyntheticCaptureStats } from './syntheti
  * 4 MB chunks as `zonewise import capture` does, sampling RSS after every chunk, then times tshark on the same file.
  * Throughput is file bytes per wall second (MB = 10^6 bytes). The file stays in the page cache for both readers.
  *
- *   node --import tsx bench/capture-ingest.ts [--mb 1024] [--repeat 1] [--file x.pcap] [--keep] [--no-tshark] [--out r.json]
+ *   node --import tsx bench/capture-ingest.ts [--mb 1024] [--hosts 4000] [--flows 30000] [--repeat 1] [--file x.pcap] [--keep] [--no-tshark] [--out r.json]
  *   node --cpu-prof --cpu-prof-dir bench/results/profiles --import tsx bench/capture-ingest.ts --mb 256 --no-tshark
  */
 
@@ -36,6 +36,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-tshark': { type: 'boolean', default: false },
     seed: { type: 'string', default: 'zonewise-capture' },
+    hosts: { type: 'string', default: '4000' },
+    flows: { type: 'string', default: '30000' },
     out: { type: 'string' },
     generated: { type: 'string' },
   },
@@ -95,10 +97,13 @@ const generate = (path: string, bytes: number): SyntheticCaptureStats & { second
   const started = performance.now();
   const descriptor = openSync(path, 'w');
   try {
-    const stats = generateSyntheticCapture({ bytes, seed: values.seed }, (chunk) => {
-      let offset = 0;
-      while (offset < chunk.length) offset += writeSync(descriptor, chunk, offset, chunk.length - offset);
-    });
+    const stats = generateSyntheticCapture(
+      { bytes, seed: values.seed, hosts: Number(values.hosts), flows: Number(values.flows) },
+      (chunk) => {
+        let offset = 0;
+        while (offset < chunk.length) offset += writeSync(descriptor, chunk, offset, chunk.length - offset);
+      },
+    );
     return { ...stats, seconds: (performance.now() - started) / 1000 };
   } finally {
     closeSync(descriptor);
@@ -177,7 +182,7 @@ const runTshark = async (path: string, fileBytes: number): Promise<TsharkRun> =>
       note: 'tshark is not installed (sudo DEBIAN_FRONTEND=noninteractive apt-get install -y tshark); comparison skipped',
     };
   }
-  const version = probe.stdout.split('\n')[0]?.trim() ?? 'tshark';
+  const version = /TShark \(Wireshark\) [\d.]+/.exec(probe.stdout)?.[0] ?? 'tshark';
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn('tshark', ['-q', '-z', 'conv,ip', '-r', path], { stdio: ['ignore', 'pipe', 'pipe'] });
