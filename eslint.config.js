@@ -33,8 +33,8 @@ const boundaries = {
   cli: [banned(['@zonewise/web'], 'cli must not import web (rule 4).')],
 };
 const deepImports = banned(
-  ['@zonewise/*/src/*', '@zonewise/*/*'],
-  'Import a package by its name only (rule 6).',
+  ['@zonewise/*/src/*', '@zonewise/*/*', '!@zonewise/*/testing'],
+  'Import a package by its name only, or its test helpers at @zonewise/<package>/testing (rule 6).',
 );
 
 export default tseslint.config(

@@ -11,3 +11,5 @@ export * from './audit/audit-chain';
 export * from './entities/collections';
 export * from './entities/entity-store';
 export * from './projects/project-store';
+export * from './auth/users';
+export * from './auth/sessions';

@@ -19,8 +19,11 @@ const lastKey = (path: readonly PropertyKey[]): string => {
   return typeof key === 'string' ? key : 'value';
 };
 
-/** Maps one Zod issue to a diagnostic with a stable code and a message that names the fix. */
-const toDiagnostic = (issue: Issue): Diagnostic => {
+/**
+ * Maps one Zod issue to a diagnostic with a stable code and a message that names the fix. Exported so other
+ * validators of parts of the file (the server's entity endpoints) report problems the same way.
+ */
+export const diagnosticOfZodIssue = (issue: Issue): Diagnostic => {
   const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
   const where = formatPath(path) || 'the file';
   switch (issue.code) {
@@ -97,12 +100,12 @@ export const parseSystemFile = (input: unknown): Resolved<SystemFile> => {
   if (first.success) return { ok: true, value: first.data, warnings: migrated.warnings };
   const unknownKeyWarnings = first.error.issues
     .filter((issue) => issue.code === 'unrecognized_keys')
-    .map(toDiagnostic);
-  const errors = first.error.issues.filter((issue) => issue.code !== 'unrecognized_keys').map(toDiagnostic);
+    .map(diagnosticOfZodIssue);
+  const errors = first.error.issues.filter((issue) => issue.code !== 'unrecognized_keys').map(diagnosticOfZodIssue);
   if (errors.length > 0) return { ok: false, diagnostics: [...errors, ...unknownKeyWarnings] };
   const second = systemFileSchema.safeParse(withoutUnknownKeys(migrated.value, first.error.issues), {
     reportInput: true,
   });
-  if (!second.success) return { ok: false, diagnostics: second.error.issues.map(toDiagnostic) };
+  if (!second.success) return { ok: false, diagnostics: second.error.issues.map(diagnosticOfZodIssue) };
   return { ok: true, value: second.data, warnings: [...migrated.warnings, ...unknownKeyWarnings] };
 };

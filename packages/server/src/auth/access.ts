@@ -1,0 +1,63 @@
+import { getProject, roleInProject, type ProjectRecord, type ProjectRole } from '@zonewise/store';
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+import { forbidden, notFound } from '../errors';
+
+/** What a caller wants to do in a project. */
+export type ProjectAction = 'read' | 'comment' | 'edit' | 'freeze' | 'sign' | 'manage';
+
+/**
+ * Which project roles may do what. Administrators may do everything except sign: a signature means the signer
+ * reviewed or approved the content (21 CFR Part 11), so only members with the approver role sign.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<ProjectRole, readonly ProjectAction[]>> = {
+  assessor: ['read', 'comment', 'edit', 'freeze', 'manage'],
+  reviewer: ['read', 'comment'],
+  approver: ['read', 'comment', 'freeze', 'sign'],
+  viewer: ['read'],
+};
+
+/** The project and the caller's role in it, once access is granted. */
+export interface ProjectAccess {
+  readonly project: ProjectRecord;
+  readonly role: ProjectRole | 'admin';
+}
+
+/**
+ * Checks that the caller may do `action` in a project. A project the caller is not a member of answers 404, as if
+ * it did not exist, so ids cannot be probed; a member without the permission gets 403 naming the role needed.
+ */
+export const requireProjectAccess = async (
+  c: Context<AppEnv>,
+  projectId: string,
+  action: ProjectAction,
+): Promise<ProjectAccess> => {
+  const { store } = c.get('deps');
+  const { user } = c.get('identity');
+  const project = await getProject(store.db, projectId);
+  if (project === undefined) throw notFound(`project ${projectId}`);
+  if (user.isAdmin) {
+    if (action === 'sign') {
+      const role = await roleInProject(store.db, projectId, user.id);
+      if (role !== 'approver') throw forbidden('only members with the approver role may sign');
+      return { project, role };
+    }
+    return { project, role: (await roleInProject(store.db, projectId, user.id)) ?? 'admin' };
+  }
+  const role = await roleInProject(store.db, projectId, user.id);
+  if (role === undefined) throw notFound(`project ${projectId}`);
+  if (!ROLE_PERMISSIONS[role].includes(action)) {
+    const allowed = Object.entries(ROLE_PERMISSIONS)
+      .filter(([, actions]) => actions.includes(action))
+      .map(([name]) => name);
+    throw forbidden(
+      `your role in this project (${role}) may not ${action}; roles that may: ${allowed.join(', ')}`,
+    );
+  }
+  return { project, role };
+};
+
+/** Requires an administrator (403 otherwise). */
+export const requireAdmin = (c: Context<AppEnv>): void => {
+  if (!c.get('identity').user.isAdmin) throw forbidden('only administrators may do this');
+};

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Assessment, SystemModel } from '@zonewise/core';
+import {
+  buildReportDocument,
+  renderDocumentHtml,
+  type ReportDocument,
+  type ReportOptions,
+} from '@zonewise/formats';
+import { chromium } from 'playwright-core';
+
+/** Debian's Chromium; Playwright's own browser downloads are not used (docs/architecture.md, machine facts). */
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** What to install when Chromium is missing, printed by the CLI and the server. */
+export const CHROMIUM_INSTALL_HINT = 'apt-get install -y chromium fonts-liberation';
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Thrown when no Chromium is installed at the given path; `code` is stable for callers to branch on. */
+export class PdfEngineMissingError extends Error {
+  readonly code = 'pdf-engine-missing';
+  constructor(readonly executablePath: string) {
+    super(
+      `no Chromium at ${executablePath}: PDF reports are printed by Chromium. Install it with "${CHROMIUM_INSTALL_HINT}", or write HTML or Word instead.`,
+    );
+  }
+}
+
+/** Header and footer texts of every printed page, and where Chromium is. */
+export interface PrintPdfOptions {
+  /** Left of the page header: document id and classification. */
+  readonly headerLeft: string;
+  /** Right of the page header: the title. */
+  readonly headerRight: string;
+  /** Left of the footer; the right holds "Page X of Y". */
+  readonly footerLeft: string;
+  readonly executablePath?: string;
+  /** Milliseconds for loading and printing; 0 waits as long as it takes (a 10k-asset report takes minutes). */
+  readonly timeoutMs?: number;
+}
+
+const escapeTemplate = (value: string): string =>
+  value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+// Chromium renders header and footer templates at their own tiny default size unless told; the side padding
+// matches the page margins of the report's print CSS (formats/report/report-styles.ts).
+const band = (left: string, right: string): string =>
+  `<div style="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 7.5pt; color: #555f6b; width: 100%; padding: 0 13mm; display: flex; justify-content: space-between; gap: 12mm;"><span style="white-space: nowrap; overflow: hidden; text-overflow: ellipsis;">${left}</span><span style="white-space: nowrap; overflow: hidden; text-overflow: ellipsis; text-align: right;">${right}</span></div>`;
+
+/**
+ * Prints a self-contained HTML document to an A4 PDF with Debian's Chromium (headless, via playwright-core), with
+ * the document id and classification in the header and "Page X of Y" in the footer. Scripts are off and every
+ * request other than the file itself is refused, so the report cannot reach the network.
+ */
+export const printHtmlToPdf = async (html: string, options: PrintPdfOptions): Promise<Uint8Array> => {
+  const executablePath = options.executablePath ?? DEFAULT_CHROMIUM_PATH;
+  if (!existsSync(executablePath)) throw new PdfEngineMissingError(executablePath);
+  // A file URL rather than setContent: large reports load without going through one protocol message.
+  const folder = await mkdtemp(join(tmpdir(), 'zonewise-pdf-'));
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+  try {
+    const file = join(folder, 'report.html');
+    await writeFile(file, html, 'utf8');
+    const fileUrl = pathToFileURL(file).href;
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    await context.route('**/*', (route) =>
+      route.request().url() === fileUrl ? route.continue() : route.abort('blockedbyclient'),
+    );
+    const page = await context.newPage();
+    const timeout = options.timeoutMs ?? 0;
+    page.setDefaultTimeout(timeout);
+    await page.goto(fileUrl, { waitUntil: 'load', timeout });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: band(escapeTemplate(options.headerLeft), escapeTemplate(options.headerRight)),
+      footerTemplate: band(
+        escapeTemplate(options.footerLeft),
+        'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
+      ),
+      margin: { top: '18mm', bottom: '18mm', left: '13mm', right: '13mm' },
+    });
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  } finally {
+    await browser.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+};
+
+const metaValue = (document: ReportDocument, key: string): string | undefined =>
+  document.meta.find((entry) => entry.key === key)?.value;
+
+/** Prints a report document: its HTML rendering with the document's id, classification and title on every page. */
+export const printReportDocumentPdf = (
+  document: ReportDocument,
+  options: { readonly executablePath?: string; readonly timeoutMs?: number } = {},
+): Promise<Uint8Array> => {
+  const headerLeft = [metaValue(document, 'Document'), metaValue(document, 'Classification')]
+    .filter((value): value is string => value !== undefined && value !== '')
+    .join(' · ');
+  return printHtmlToPdf(renderDocumentHtml(document), {
+    headerLeft: headerLeft === '' ? 'Zonewise report' : headerLeft,
+    headerRight: document.title,
+    footerLeft: `Generated by Zonewise at ${document.generatedAt}`,
+    ...options,
+  });
+};
+
+/**
+ * The assessment report (or the CRS) as a PDF: the same content as the HTML report, paginated by Chromium.
+ * Throws `PdfEngineMissingError` when Chromium is not installed.
+ */
+export const renderReportPdf = (
+  model: SystemModel,
+  assessment: Assessment,
+  options: ReportOptions & { readonly executablePath?: string; readonly timeoutMs?: number },
+): Promise<Uint8Array> =>
+  printReportDocumentPdf(
+    buildReportDocument(model, assessment, { generatedAt: options.generatedAt, document: options.document }),
+    {
+      ...(options.executablePath === undefined ? {} : { executablePath: options.executablePath }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    },
+  );

@@ -1,0 +1,12 @@
+import type { ZonewiseApp } from './app';
+import { healthRoutes } from './routes/health/routes';
+import { projectRoutes } from './routes/projects/routes';
+
+/**
+ * Every route module, registered in one place so the OpenAPI document lists them all. Each module adds its routes
+ * to the app it is given.
+ */
+export const registerRoutes = (app: ZonewiseApp): void => {
+  healthRoutes(app);
+  projectRoutes(app);
+};
