@@ -3,6 +3,7 @@ import { assessCommand } from './commands/assess';
 import { demoCommand } from './commands/demo';
 import { diffCommand } from './commands/diff';
 import { explainCommand } from './commands/explain';
+import { exportRegistersCommand } from './commands/export-registers';
 import { checkFlowsCommand } from './commands/check-flows';
 import { importAdvisoriesCommand } from './commands/import-advisories';
 import { importAttackCommand } from './commands/import-attack';
@@ -10,6 +11,7 @@ import { importCaptureCommand } from './commands/import-capture';
 import { importFirewallCommand } from './commands/import-firewall';
 import { importInventoryCommand } from './commands/import-inventory';
 import { importPhaCommand } from './commands/import-pha';
+import { importRegistersCommand } from './commands/import-registers';
 import { initCommand } from './commands/init';
 import { reportCommand } from './commands/report';
 import { rulesCommand } from './commands/rules';
@@ -203,6 +205,43 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .action(
       run((bundle: string, options: { into?: string; format: Format }) =>
         importAttackCommand(io, bundle, options),
+      ),
+    );
+
+  importer
+    .command('registers')
+    .description(
+      'edited registers (XLSX from "export registers", or its CSV folder): status, owner, due date, evidence',
+    )
+    .argument('<input>', 'registers.xlsx, a folder of register CSV files, or one of them')
+    .option('--into <assessment>', 'the assessment file to update')
+    .option('--dry-run', 'report what would change and write nothing')
+    .addOption(formatOption())
+    .action(
+      run((input: string, options: { into?: string; dryRun?: boolean; format: Format }) =>
+        importRegistersCommand(io, input, options),
+      ),
+    );
+
+  const exporter = program.command('export').description('deliverables people file and edit: registers');
+  exporter
+    .command('registers')
+    .description(
+      'asset, zone/conduit, risk, compliance, countermeasure and vulnerability registers as XLSX or CSV',
+    )
+    .argument('<assessment>', 'assessment file')
+    .option('-o, --output <path>', 'registers.xlsx, or a folder for --format csv')
+    .addOption(
+      new Option('--format <format>', 'xlsx or csv (default: from the output name)').choices(['xlsx', 'csv']),
+    )
+    .option('--bom', 'CSV: start each file with a UTF-8 byte-order mark (Excel on Windows)')
+    .option('--generated-at <iso>', 'timestamp stored in the workbook (default: now, or SOURCE_DATE_EPOCH)')
+    .action(
+      run(
+        (
+          assessment: string,
+          options: { output?: string; format?: 'xlsx' | 'csv'; bom?: boolean; generatedAt?: string },
+        ) => exportRegistersCommand(io, assessment, options),
       ),
     );
 
