@@ -1,0 +1,89 @@
+import { resolveSystem, type Assessment, type Diagnostic, type SystemModel } from '@zonewise/core';
+import { assembleProjectFile, getProject, loadAllEntities, type ProjectRecord } from '@zonewise/store';
+import type { ServerDeps } from '../env';
+import { notFound } from '../errors';
+import { assessModel } from './engine';
+
+/** A project's model at one revision: the assembled file, and the resolved model or the diagnostics that stop it. */
+export interface ProjectModel {
+  readonly project: ProjectRecord;
+  /** The revision the file was read at (entities and revision come from one consistent snapshot). */
+  readonly revision: number;
+  /** The assessment-file object assembled from the stored entities. */
+  readonly file: Record<string, unknown>;
+  readonly resolved:
+    | { readonly ok: true; readonly model: SystemModel; readonly warnings: readonly Diagnostic[] }
+    | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+}
+
+/**
+ * Reads a project's entities and revision in one snapshot (a REPEATABLE READ transaction on PostgreSQL; SQLite
+ * runs one transaction at a time) and resolves them into a model.
+ */
+export const loadProjectModel = async (deps: ServerDeps, projectId: string): Promise<ProjectModel> => {
+  const { db, dialect } = deps.store;
+  const read = db.transaction();
+  const snapshot = await (dialect === 'postgres' ? read.setIsolationLevel('repeatable read') : read).execute(
+    async (trx) => {
+      const project = await getProject(trx, projectId);
+      if (project === undefined) return undefined;
+      return { project, entities: await loadAllEntities(trx, projectId) };
+    },
+  );
+  if (snapshot === undefined) throw notFound(`project ${projectId}`);
+  const file = assembleProjectFile(snapshot.project.formatVersion, snapshot.entities);
+  const resolved = resolveSystem(file);
+  return {
+    project: snapshot.project,
+    revision: snapshot.project.revision,
+    file,
+    resolved: resolved.ok
+      ? { ok: true, model: resolved.value, warnings: resolved.warnings }
+      : { ok: false, diagnostics: resolved.diagnostics },
+  };
+};
+
+/** A project's model with the engine's results, when the model resolves. */
+export type AssessedProject =
+  | (ProjectModel & { readonly assessment: Assessment; readonly model: SystemModel })
+  | (ProjectModel & { readonly assessment: undefined });
+
+const CACHE_SIZE = 16;
+const cache = new Map<string, Promise<AssessedProject>>();
+
+/**
+ * The assessment of a project's current revision. Results are cached per `project@revision` (a few projects, most
+ * recent first): the revision lives in the database, so several server processes never serve stale results.
+ */
+export const assessProject = async (deps: ServerDeps, projectId: string): Promise<AssessedProject> => {
+  const project = await getProject(deps.store.db, projectId);
+  if (project === undefined) throw notFound(`project ${projectId}`);
+  const key = `${deps.connection.location}|${projectId}@${project.revision}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) {
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const pending = loadProjectModel(deps, projectId).then((loaded): AssessedProject => {
+    if (!loaded.resolved.ok) return { ...loaded, assessment: undefined };
+    return { ...loaded, model: loaded.resolved.model, assessment: assessModel(loaded.resolved.model) };
+  });
+  // The snapshot may be newer than the revision read above; cache under the revision actually assessed.
+  cache.set(key, pending);
+  pending.then(
+    (result) => {
+      if (result.revision !== project.revision) {
+        cache.delete(key);
+        cache.set(`${deps.connection.location}|${projectId}@${result.revision}`, pending);
+      }
+    },
+    () => cache.delete(key),
+  );
+  while (cache.size > CACHE_SIZE) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return pending;
+};
