@@ -31,6 +31,10 @@ const boundaries = {
   ],
   server: [banned(['@zonewise/cli', '@zonewise/web'], 'server must not import cli or web (rule 4).')],
   cli: [banned(['@zonewise/web'], 'cli must not import web (rule 4).')],
+  web: [
+    banned(['@zonewise/store', '@zonewise/cli'], 'web imports core and formats; server types only (rule 5).'),
+    banned(nodeBuiltins, 'web runs in the browser: no Node built-ins (rule 5).'),
+  ],
 };
 const deepImports = banned(
   ['@zonewise/*/src/*', '@zonewise/*/*', '!@zonewise/*/testing'],
@@ -73,8 +77,8 @@ export default tseslint.config(
     },
   },
   ...Object.entries(boundaries).map(([pkg, patterns]) => ({
-    files: [`packages/${pkg}/src/**/*.ts`],
-    ignores: ['**/*.test.ts'],
+    files: [`packages/${pkg}/src/**/*.ts`, `packages/${pkg}/src/**/*.tsx`],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...patterns, deepImports] }],
     },
