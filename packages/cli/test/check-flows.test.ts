@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFlowsCommand } from '../src/commands/check-flows';
 import { memoryIo } from '../src/io';
+import { runCli } from '../src/main';
 
 const SHARED = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data');
 const ASSESSMENT = 'substation.yaml';
@@ -94,6 +95,27 @@ describe('zonewise check-flows --capture', () => {
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('drift/unknown-host@172.16.0.122 [accepted]');
+  });
+
+  it('judges drift triage itself: orphaned entries of the checks run warn, others and assess stay quiet', async () => {
+    const entry = (id: string) => `  - { finding: "${id}", status: accepted, justification: Known. }\n`;
+    const triaged = `${files[ASSESSMENT]}triage:\n${[
+      'drift/unknown-host@172.16.0.122',
+      'drift/unknown-host@172.16.0.123',
+      'drift/firewall-allows-unmodelled@wan>scada:tcp/502',
+    ]
+      .map(entry)
+      .join('')}`;
+    const result = run({ capture: CAPTURE, format: 'text' }, { 'triaged.yaml': triaged }, 'triaged.yaml');
+    expect(result.code).toBe(0);
+    const orphans = result.stderr.split('\n').filter((line) => line.includes('orphan-triage'));
+    expect(orphans).toHaveLength(1);
+    expect(orphans[0]).toMatch(/^triaged\.yaml:\d+:\d+ warning orphan-triage triage\[1\]\.finding/);
+
+    const { io, output } = memoryIo({ 'triaged.yaml': triaged });
+    expect(await runCli(['assess', 'triaged.yaml', '--format', 'json'], io)).toBe(0);
+    const assessment = JSON.parse(output.stdout) as { warnings: { code: string }[] };
+    expect(assessment.warnings.map((warning) => warning.code)).not.toContain('orphan-triage');
   });
 
   it('exits 2 on a capture it cannot read, naming the byte offset', () => {

@@ -22,6 +22,7 @@ export * from './rules/index';
 export * from './rules/channels';
 export * from './rules/explicit-target-context';
 export * from './findings/run-rules';
+export * from './findings/external-findings';
 export * from './catalogs/integration-patterns';
 export type * from './assessment/assessment';
 export * from './resolve/resolve-system';

@@ -1,9 +1,13 @@
 import { SEVERITIES, severityRank, type Severity } from '@zonewise/core';
 import {
+  CAPTURE_DRIFT_RULES,
   checkFirewallConformance,
   checkFlowConformance,
+  FIREWALL_DRIFT_RULES,
   importFirewallConfig,
+  locateDiagnostics,
   observedFromCapture,
+  orphanDriftTriage,
   sortDriftFindings,
   type DriftFinding,
   type FirewallConformance,
@@ -132,6 +136,18 @@ export const checkFlowsCommand = (io: CliIo, assessmentPath: string, options: Ch
     if (!byId.has(finding.id)) byId.set(finding.id, finding);
   }
   const findings = sortDriftFindings([...byId.values()]);
+  const rulesRun = [...(capture ? CAPTURE_DRIFT_RULES : []), ...(firewall ? FIREWALL_DRIFT_RULES : [])];
+  printDiagnostics(
+    io,
+    locateDiagnostics(
+      orphanDriftTriage(
+        model,
+        findings,
+        rulesRun.map((rule) => rule.id),
+      ),
+      loaded.source,
+    ),
+  );
 
   if (options.format === 'json') {
     io.stdout(

@@ -148,4 +148,22 @@ describe('orphanTriage', () => {
     });
     expect(orphanTriage(model, runRules(model, messyPlantContext(model)))).toEqual([]);
   });
+
+  it('leaves triage of external drift findings to check-flows, but still checks look-alike engine ids', () => {
+    const model = resolveOrThrow({
+      ...messyPlantFile(),
+      triage: [
+        {
+          finding: 'drift/flow-not-allowed@10.1.1.5>10.2.0.9/tcp/502',
+          status: 'accepted',
+          justification: 'Known.',
+        },
+        { finding: 'driftx/flow-not-allowed@spare', status: 'accepted', justification: 'Not a namespace.' },
+      ],
+    });
+    const warnings = orphanTriage(model, runRules(model, messyPlantContext(model)));
+    expect(warnings.map((warning) => [warning.code, warning.path])).toEqual([
+      ['orphan-triage', ['triage', 1, 'finding']],
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import type { EntityRef, SystemModel } from '../model/system-model';
 import { closestMatch } from '../resolve/closest-match';
 import { warning, type Diagnostic } from '../resolve/diagnostic';
 import { builtInRules } from '../rules/index';
+import { isExternalFindingId } from './external-findings';
 import type { AnyRule, RuleContext, RuleSubjectKind, RuleSubjects, Violation } from '../rules/rule';
 import { severityRank, type Finding } from './finding';
 
@@ -110,13 +111,14 @@ export const runRules = (
 
 /**
  * Triage entries that match no finding, as warnings (code `orphan-triage`): the finding was fixed, renamed or the
- * id mistyped, and the decision no longer applies to anything. Like Threagile's orphan check.
+ * id mistyped, and the decision no longer applies to anything. Like Threagile's orphan check. Entries for findings
+ * of an external namespace (`drift/…`) are checked by the tool that produces those findings, not here.
  */
 export const orphanTriage = (model: SystemModel, findings: readonly Finding[]): Diagnostic[] => {
   const ids = findings.map((finding) => finding.id);
   const known = new Set(ids);
   return model.triage.flatMap((entry, index) => {
-    if (known.has(entry.finding)) return [];
+    if (known.has(entry.finding) || isExternalFindingId(entry.finding)) return [];
     const hint = closestMatch(entry.finding, ids);
     return [
       warning(

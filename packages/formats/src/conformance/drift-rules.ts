@@ -141,6 +141,21 @@ export const DRIFT_RULES: readonly DriftRule[] = [
   FIREWALL_ZONE_NOT_MODELLED,
 ];
 
+/** The checks a capture runs (`checkFlowConformance`): the rules whose triage a capture run can judge. */
+export const CAPTURE_DRIFT_RULES: readonly DriftRule[] = [
+  FLOW_NOT_ALLOWED,
+  CHANNEL_NOT_OBSERVED,
+  UNKNOWN_HOST,
+  FLOW_NOT_MODELLED,
+];
+
+/** The checks a firewall configuration runs (`checkFirewallConformance`). */
+export const FIREWALL_DRIFT_RULES: readonly DriftRule[] = [
+  FIREWALL_ALLOWS_UNMODELLED,
+  CHANNEL_BLOCKED_BY_FIREWALL,
+  FIREWALL_ZONE_NOT_MODELLED,
+];
+
 /** A drift finding: the engine's finding shape, so reports, triage and `--fail-on` treat it like any other. */
 export type DriftFinding = Finding;
 

@@ -17,9 +17,11 @@ export {
   type ObservedTraffic,
 } from './observed-traffic';
 export {
+  CAPTURE_DRIFT_RULES,
   CHANNEL_BLOCKED_BY_FIREWALL,
   CHANNEL_NOT_OBSERVED,
   DRIFT_RULES,
+  FIREWALL_DRIFT_RULES,
   FIREWALL_ALLOWS_UNMODELLED,
   FIREWALL_ZONE_NOT_MODELLED,
   FLOW_NOT_ALLOWED,
@@ -29,5 +31,6 @@ export {
   type DriftFinding,
   type DriftRule,
 } from './drift-rules';
+export { orphanDriftTriage } from './orphan-drift-triage';
 export { createAddressLocator, type AddressLocator, type LocatedAddress } from './address-locator';
 export { channelAdmitsFlow, type FlowService } from './channel-services';
