@@ -24,6 +24,13 @@ export {
 } from './report/section-ids';
 export { renderReportHtml, renderDocumentHtml } from './report/render-html';
 export { renderReportMarkdown, renderDocumentMarkdown } from './report/render-markdown';
+export {
+  buildDocxDocument,
+  renderDocumentDocx,
+  renderReportDocx,
+  type DocxOptions,
+  type RasteriseSvg,
+} from './report/render-docx';
 export { renderZoneDiagramSvg, type ZoneDiagramOptions } from './report/svg/zone-diagram';
 export { renderRiskHeatMapSvg, type RiskHeatMapOptions } from './report/svg/risk-heat-map';
 export {

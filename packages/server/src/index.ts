@@ -5,3 +5,13 @@ export * from './errors';
 export * from './auth/passwords';
 export * from './auth/authenticate';
 export * from './auth/access';
+export { rasteriseSvg } from './render/rasterise-svg';
+export {
+  CHROMIUM_INSTALL_HINT,
+  DEFAULT_CHROMIUM_PATH,
+  PdfEngineMissingError,
+  printHtmlToPdf,
+  printReportDocumentPdf,
+  renderReportPdf,
+  type PrintPdfOptions,
+} from './render/print-pdf';
