@@ -358,6 +358,10 @@ export const threatScenarioSchema = z
     vulnerabilities: idList.optional(),
     consequences: impactRatingsSchema.optional().describe('Worst credible impact per category (ZCR 5.3).'),
     consequenceReference: shortText.optional().describe('PHA/HAZOP scenario id the consequence comes from.'),
+    hasOnlyHackableSafeguards: z
+      .boolean()
+      .optional()
+      .describe('From the PHA: every safeguard against the consequence can be defeated by a cyber attack.'),
     likelihood: levelSchema.describe('Unmitigated likelihood (ZCR 5.4).'),
     residualLikelihood: levelSchema
       .optional()
