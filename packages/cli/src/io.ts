@@ -25,6 +25,10 @@ export interface CliIo {
   readonly sizeOf: (path: string) => number;
   /** Writes atomically (temp file + rename), creating folders as needed. */
   readonly writeText: (path: string, text: string | Uint8Array) => void;
+  /** Writes binary output (Word, PDF) atomically, as `writeText` does. */
+  readonly writeBytes: (path: string, bytes: Uint8Array) => void;
+  /** Binary output to standard output (callers refuse when it is a terminal). */
+  readonly stdoutBytes: (bytes: Uint8Array) => void;
   readonly exists: (path: string) => boolean;
   /** Whether stdout is a terminal (colours, progress). */
   readonly isInteractive: boolean;
@@ -97,15 +101,30 @@ export const nodeIo = (): CliIo => {
         throw explainFsError(path, cause);
       }
     },
+    writeBytes: (path, bytes) => {
+      const target = resolve(cwd, path);
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        const temporary = `${target}.${process.pid}.tmp`;
+        writeFileSync(temporary, bytes);
+        renameSync(temporary, target);
+      } catch (cause) {
+        throw explainFsError(path, cause);
+      }
+    },
+    stdoutBytes: (bytes) => process.stdout.write(bytes),
     exists: (path) => existsSync(resolve(cwd, path)),
     isInteractive: process.stdout.isTTY === true,
   };
 };
 
-/** An in-memory IO for tests: files in a map, output collected in strings. */
-export const memoryIo = (files: Record<string, string | Uint8Array> = {}) => {
+/** An in-memory IO for tests: files in a map, output collected in strings (binary output as byte arrays). */
+export const memoryIo = (
+  files: Record<string, string | Uint8Array> = {},
+  options: { readonly isInteractive?: boolean } = {},
+) => {
   const store = new Map<string, string | Uint8Array>(Object.entries(files));
-  const output = { stdout: '', stderr: '' };
+  const output = { stdout: '', stderr: '', stdoutBytes: [] as Uint8Array[] };
   const io: CliIo = {
     cwd: '/work',
     stdout: (text) => {
@@ -129,8 +148,14 @@ export const memoryIo = (files: Record<string, string | Uint8Array> = {}) => {
     writeText: (path, text) => {
       store.set(path, text);
     },
+    writeBytes: (path, bytes) => {
+      store.set(path, bytes);
+    },
+    stdoutBytes: (bytes) => {
+      output.stdoutBytes.push(bytes);
+    },
     exists: (path) => store.has(path),
-    isInteractive: false,
+    isInteractive: options.isInteractive ?? false,
   };
   return { io, output, files: store };
 };

@@ -1,5 +1,10 @@
 import { assess } from '../engine';
-import { renderReportHtml, renderReportMarkdown } from '@zonewise/formats';
+import {
+  buildReportDocument,
+  renderDocumentDocx,
+  renderDocumentHtml,
+  renderDocumentMarkdown,
+} from '@zonewise/formats';
 import { CliError, EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { loadAssessment } from '../load-assessment';
@@ -23,18 +28,41 @@ export const reportTimestamp = (
   return new Date().toISOString();
 };
 
-/** `zonewise report <file>`: the full report or the CRS as HTML, Markdown or JSON. */
-export const reportCommand = (
+/** Every `--format` of `zonewise report`; docx and pdf are binary. */
+export const REPORT_FORMATS = ['html', 'md', 'json', 'docx', 'pdf'] as const;
+
+/** One report format. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Options of `zonewise report`; `chromiumPath` is for tests and hosts whose Chromium is elsewhere. */
+export interface ReportCommandOptions {
+  readonly format: ReportFormat;
+  readonly document: 'full' | 'crs';
+  readonly output?: string;
+  readonly generatedAt?: string;
+  readonly chromiumPath?: string;
+}
+
+// Word and PDF rendering needs native code (resvg, Chromium) that lives in @zonewise/server; it is loaded only for
+// those formats, so the text formats start as fast as before.
+const loadRenderers = async () => import('@zonewise/server');
+
+/**
+ * `zonewise report <file>`: the full report or the CRS as HTML, Markdown, JSON, Word or PDF. Binary formats go to
+ * `-o`, or to standard output only when it is not a terminal.
+ */
+export const reportCommand = async (
   io: CliIo,
   file: string,
-  options: {
-    readonly format: 'html' | 'md' | 'json';
-    readonly document: 'full' | 'crs';
-    readonly output?: string;
-    readonly generatedAt?: string;
-  },
-): number => {
+  options: ReportCommandOptions,
+): Promise<number> => {
   const generatedAt = reportTimestamp(options.generatedAt);
+  const isBinary = options.format === 'docx' || options.format === 'pdf';
+  if (isBinary && options.output === undefined && io.isInteractive) {
+    throw new CliError(
+      `--format ${options.format} writes a binary file: give -o report.${options.format}, or redirect standard output to a file.`,
+    );
+  }
   const outcome = loadAssessment(io, file);
   if (!outcome.ok) {
     printDiagnostics(io, outcome.diagnostics);
@@ -42,20 +70,65 @@ export const reportCommand = (
   }
   printDiagnostics(io, outcome.warnings);
   const assessment = assess(outcome.model);
-  const reportOptions = { generatedAt, document: options.document } as const;
-  const text =
-    options.format === 'html'
-      ? renderReportHtml(outcome.model, assessment, reportOptions)
-      : options.format === 'md'
-        ? renderReportMarkdown(outcome.model, assessment, reportOptions)
-        : `${JSON.stringify(options.document === 'crs' ? assessment.crs : assessment, null, 2)}\n`;
-  if (options.output) {
-    io.writeText(options.output, text);
-    io.stderr(
-      `wrote ${options.output} (${options.document === 'crs' ? 'CRS' : 'assessment report'}, ${options.format})\n`,
+  const label = `${options.document === 'crs' ? 'CRS' : 'assessment report'}, ${options.format}`;
+  if (options.format === 'json') {
+    return emitText(
+      io,
+      `${JSON.stringify(options.document === 'crs' ? assessment.crs : assessment, null, 2)}\n`,
+      options.output,
+      label,
     );
+  }
+  const document = buildReportDocument(outcome.model, assessment, {
+    generatedAt,
+    document: options.document,
+  });
+  switch (options.format) {
+    case 'html':
+      return emitText(io, renderDocumentHtml(document), options.output, label);
+    case 'md':
+      return emitText(io, renderDocumentMarkdown(document), options.output, label);
+    case 'docx': {
+      const { rasteriseSvg } = await loadRenderers();
+      return emitBytes(
+        io,
+        await renderDocumentDocx(document, { rasterise: rasteriseSvg }),
+        options.output,
+        label,
+      );
+    }
+    case 'pdf': {
+      const { printReportDocumentPdf, PdfEngineMissingError } = await loadRenderers();
+      try {
+        const pdf = await printReportDocumentPdf(
+          document,
+          options.chromiumPath === undefined ? {} : { executablePath: options.chromiumPath },
+        );
+        return emitBytes(io, pdf, options.output, label);
+      } catch (cause) {
+        if (cause instanceof PdfEngineMissingError) throw new CliError(cause.message);
+        throw cause;
+      }
+    }
+  }
+};
+
+const emitText = (io: CliIo, text: string, output: string | undefined, label: string): number => {
+  if (output) {
+    io.writeText(output, text);
+    io.stderr(`wrote ${output} (${label})\n`);
   } else {
     io.stdout(text);
+  }
+  return EXIT.ok;
+};
+
+const emitBytes = (io: CliIo, bytes: Uint8Array, output: string | undefined, label: string): number => {
+  if (output) {
+    io.writeBytes(output, bytes);
+    io.stderr(`wrote ${output} (${label}, ${Math.ceil(bytes.length / 1024)} KiB)\n`);
+  } else {
+    io.stdoutBytes(bytes);
   }
   return EXIT.ok;
 };

@@ -10,7 +10,7 @@ import {
   type ReportDocument,
   type ReportOptions,
 } from '@zonewise/formats';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium; Playwright's own browser downloads are not used (docs/architecture.md, machine facts). */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -56,8 +56,11 @@ const escapeTemplate = (value: string): string =>
 
 // Chromium renders header and footer templates at a tiny default size unless told; the side padding matches the
 // page margins below. Long texts (a classification can be a sentence) wrap within their half instead of overlapping.
-const band = (left: string, right: string): string =>
-  `<div style="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 7.5pt; color: #555f6b; width: 100%; padding: 0 13mm; display: flex; justify-content: space-between; align-items: flex-end; gap: 8mm;"><span style="flex: 0 1 auto; overflow-wrap: anywhere;">${left}</span><span style="flex: 0 1 auto; overflow-wrap: anywhere; text-align: right;">${right}</span></div>`;
+const band = (left: string, right: string, fixed: 'left' | 'right'): string => {
+  const fixedStyle = 'flex: 0 0 auto; white-space: nowrap;';
+  const fluidStyle = 'flex: 0 1 auto; overflow-wrap: anywhere;';
+  return `<div style="font-family: 'Liberation Sans', Arial, sans-serif; font-size: 7.5pt; color: #555f6b; width: 100%; padding: 0 13mm; display: flex; justify-content: space-between; align-items: flex-end; gap: 8mm;"><span style="${fixed === 'left' ? fixedStyle : fluidStyle}">${left}</span><span style="${fixed === 'right' ? fixedStyle : fluidStyle} text-align: right;">${right}</span></div>`;
+};
 
 /**
  * Prints a self-contained HTML document to an A4 PDF with Debian's Chromium (headless, via playwright-core), with
@@ -69,8 +72,9 @@ export const printHtmlToPdf = async (html: string, options: PrintPdfOptions): Pr
   if (!existsSync(executablePath)) throw new PdfEngineMissingError(executablePath);
   // A file URL rather than setContent: large reports load without going through one protocol message.
   const folder = await mkdtemp(join(tmpdir(), 'zonewise-pdf-'));
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+  let browser: Browser | undefined;
   try {
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
     const file = join(folder, 'report.html');
     await writeFile(file, html, 'utf8');
     const fileUrl = pathToFileURL(file).href;
@@ -90,16 +94,18 @@ export const printHtmlToPdf = async (html: string, options: PrintPdfOptions): Pr
       headerTemplate: band(
         `<b>${escapeTemplate(options.headerLeft)}</b>`,
         escapeTemplate(options.headerRight),
+        'left',
       ),
       footerTemplate: band(
         escapeTemplate(options.footerLeft),
-        '<span style="white-space: nowrap;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>',
+        'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
+        'right',
       ),
       margin: { top: '18mm', bottom: '18mm', left: '13mm', right: '13mm' },
     });
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   } finally {
-    await browser.close();
+    await browser?.close();
     await rm(folder, { recursive: true, force: true });
   }
 };
