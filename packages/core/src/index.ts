@@ -56,6 +56,7 @@ export * from './hash/canonical-json';
 export * from './paths/attack-paths';
 export * from './completeness/assess-completeness';
 export * from './completeness/assess-approvals';
+export * from './gates/assessment-gates';
 export * from './crs/assemble-crs';
 export * from './diff/diff-models';
 export * from './diff/diff-assessments';
