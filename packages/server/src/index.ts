@@ -15,3 +15,5 @@ export {
   renderReportPdf,
   type PrintPdfOptions,
 } from './render/print-pdf';
+export * from './serve';
+export { webUiRoutes, DEFAULT_WEB_DIST } from './web-ui';

@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listEntities } from '@zonewise/store';
+import { fastTestPasswords } from './auth/passwords';
+import { serverOptionsFromEnv, startServer, type RunningServer } from './serve';
+
+describe('startServer', () => {
+  let dataDir: string;
+  let webDir: string;
+  let running: RunningServer;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'zonewise-serve-'));
+    webDir = join(dataDir, 'no-web-build');
+    running = await startServer({
+      port: 0,
+      dataDir,
+      webDistDir: webDir,
+      passwords: fastTestPasswords,
+      handleSignals: false,
+      log: (line) => lines.push(line),
+    });
+  });
+  afterAll(async () => {
+    await running.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('listens on a free port, answers the health check and prints the address', async () => {
+    const response = await fetch(`${running.url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' });
+    expect(running.connection.location).toBe(join(dataDir, 'zonewise.sqlite'));
+    expect(lines.some((line) => line.includes(running.url))).toBe(true);
+  });
+
+  it('loads the pharma example as the demo project on first start, once', async () => {
+    const projects = await running.deps.store.db.selectFrom('projects').selectAll().execute();
+    expect(projects).toHaveLength(1);
+    const zones = await listEntities(running.deps.store.db, projects[0]?.id ?? '', 'zones', { limit: 5 });
+    expect(zones.total).toBeGreaterThan(3);
+    const second = await startServer({
+      port: 0,
+      dataDir: join(dataDir, 'second'),
+      loadDemo: false,
+      handleSignals: false,
+      log: () => undefined,
+    });
+    try {
+      expect(await second.deps.store.db.selectFrom('projects').selectAll().execute()).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('shows a plain page linking the API docs when the web UI is not built', async () => {
+    const response = await fetch(`${running.url}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toContain('href="/api/docs"');
+    expect((await fetch(`${running.url}/api/no-such-route`)).status).toBe(404);
+  });
+
+  it('serves the built web UI with content types, long caching for hashed assets and an SPA fallback', async () => {
+    mkdirSync(join(webDir, 'assets'), { recursive: true });
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(webDir, 'assets', 'index-AbCd1234.js'), 'console.log(1)');
+    const asset = await fetch(`${running.url}/assets/index-AbCd1234.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toContain('text/javascript');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    const route = await fetch(`${running.url}/projects/abc/diagram`);
+    expect(route.status).toBe(200);
+    expect(route.headers.get('cache-control')).toBe('no-cache');
+    expect(await route.text()).toContain('id="root"');
+    expect((await fetch(`${running.url}/assets/missing-12345678.js`)).status).toBe(404);
+    const traversal = await fetch(`${running.url}/..%2f..%2fpackage.json`);
+    expect(traversal.status).toBe(404);
+    expect(await traversal.text()).not.toContain('"workspaces"');
+  });
+
+  it('reads its options from the environment', () => {
+    expect(
+      serverOptionsFromEnv({
+        PORT: '8123',
+        HOST: '0.0.0.0',
+        ZONEWISE_DATA_DIR: '/srv/zonewise',
+        DATABASE_URL: 'postgres://db/zonewise',
+        ZONEWISE_SECURE_COOKIES: 'true',
+      }),
+    ).toEqual({
+      port: 8123,
+      host: '0.0.0.0',
+      dataDir: '/srv/zonewise',
+      databaseUrl: 'postgres://db/zonewise',
+      settings: { secureCookies: true },
+    });
+    expect(() => serverOptionsFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});
