@@ -352,6 +352,25 @@ for (const dialect of TEST_DIALECTS) {
       expect((await verifyAuditChain(context.db, projectChainId(projectId))).isValid).toBe(true);
     });
 
+    it('imports a model larger than one statement may bind (SQLite allows 32,766 parameters)', async () => {
+      const project = await createProject(context, { name: 'Large', formatVersion: 1 }, alice);
+      const assets = Array.from({ length: 8_000 }, (_, index) => ({
+        id: `asset-${index}`,
+        name: `Asset ${index}`,
+        kind: 'plc',
+        zone: 'zone-a',
+      }));
+      const imported = await replaceProjectModel(
+        context,
+        project.id,
+        { file: { ...smallFile, assets }, formatVersion: 1 },
+        alice,
+      );
+      expect(imported.entities).toBe(8_000 + 4);
+      const page = await listEntities(context.db, project.id, 'assets', { offset: 7_999, limit: 10 });
+      expect(page).toMatchObject({ total: 8_000, items: [{ id: 'asset-7999', position: 7_999 }] });
+    });
+
     it('stores hostile text exactly', async () => {
       const projectId = await newProject();
       const hostile = `<script>alert(1)</script>'; DROP TABLE entities;--\u0000\u202e\u0007${'x'.repeat(20_000)}😀`;

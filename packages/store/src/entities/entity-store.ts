@@ -420,11 +420,11 @@ export const replaceProjectModel = (
       });
     }
     await trx.deleteFrom('entities').where('project_id', '=', projectId).execute();
-    // PostgreSQL allows 65,535 bind parameters per statement; 9 per row.
-    for (let start = 0; start < rows.length; start += 5000) {
+    // SQLite allows 32,766 bind parameters per statement (PostgreSQL 65,535); 9 per row.
+    for (let start = 0; start < rows.length; start += 3000) {
       await trx
         .insertInto('entities')
-        .values(rows.slice(start, start + 5000))
+        .values(rows.slice(start, start + 3000))
         .execute();
     }
     const projectRevision = project.revision + 1;
