@@ -143,6 +143,24 @@ describe('zonewise import <kind> --format json --into', () => {
     ]);
   });
 
+  it('pha: marks all-hackable scenarios in the model, and assess reports them as zone findings', async () => {
+    const { io, output, files } = memoryIo(fixtures);
+    const argv = ['import', 'pha', 'hazop-r100.csv', '--map', 'pha-map.yaml', '--into', 'plant.yaml'];
+    expect(await runCli([...argv, '--format', 'json'], io)).toBe(0);
+    expect(String(files.get('plant.yaml'))).toContain('hasOnlyHackableSafeguards: true');
+    output.stdout = '';
+    expect(await runCli(['assess', 'plant.yaml', '--format', 'json'], io)).toBe(0);
+    const assessment = JSON.parse(output.stdout) as { findings: { id: string }[] };
+    expect(
+      assessment.findings
+        .map((finding) => finding.id)
+        .filter((id) => id.startsWith('zone/all-safeguards-hackable')),
+    ).toEqual([
+      'zone/all-safeguards-hackable@cell-1#ts-hazop-r100-2023-2-2',
+      'zone/all-safeguards-hackable@supervisory#ts-sis-bypass',
+    ]);
+  });
+
   it('attack: prints the scenarios whose techniques it filled as JSON', async () => {
     const bundle = 'ics-attack-18.1.json';
     const result = await run(['import', 'attack', bundle, '--into', 'plant.yaml', '--format', 'json'], {

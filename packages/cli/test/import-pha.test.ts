@@ -95,7 +95,9 @@ describe('zonewise import pha', () => {
     expect(result.stdout).toContain(
       'hazop-r100.csv: study hazop-r100-2023 added to system.references (5 scenarios); threat scenarios: 4 created, 1 updated, 0 unchanged; 1 row skipped',
     );
-    expect(result.stdout).toContain('  ~ ts-sis-bypass ← 1.2: consequences, description (row 6)');
+    expect(result.stdout).toContain(
+      '  ~ ts-sis-bypass ← 1.2: consequences, description, hasOnlyHackableSafeguards (row 6)',
+    );
     expect(result.stdout).toContain(
       '  ! hazop-r100-2023#2.2: every safeguard is hackable (ts-hazop-r100-2023-2-2)',
     );

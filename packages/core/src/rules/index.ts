@@ -12,6 +12,7 @@ import { crossZoneWithoutConduit } from './data-flow/cross-zone-without-conduit'
 import { notAllowedByConduit } from './data-flow/not-allowed-by-conduit';
 import { unknownEndpointZone } from './data-flow/unknown-endpoint-zone';
 import type { AnyRule } from './rule';
+import { allSafeguardsHackable } from './zone/all-safeguards-hackable';
 import { businessAndControlMixed } from './zone/business-and-control-mixed';
 import { emptyZone } from './zone/empty';
 import { externalDevicesMixed } from './zone/external-devices-mixed';
@@ -38,6 +39,7 @@ export const builtInRules: readonly AnyRule[] = [
   safetyDesignationMismatch,
   targetBelowDerived,
   safetyTargetBelowConnected,
+  allSafeguardsHackable,
   // Assets: assignment (ZCR 3.1) and capability (ZCR 5.8).
   assetNotInZone,
   endDeviceInConduit,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../findings/run-rules';
 import type { SystemModel } from '../model/system-model';
-import { resolveOrThrow } from '../testing/builders';
+import { aScenario, aSystem, resolveOrThrow } from '../testing/builders';
 import { builtInRules, findRule } from './index';
 import type { RuleContext } from './rule';
 import { messyPlantContext, messyPlantFile } from './testing/messy-plant';
@@ -13,6 +13,18 @@ interface Fixture {
 
 const messyPlant = (): Fixture => {
   const model = resolveOrThrow(messyPlantFile());
+  return { model, context: messyPlantContext(model) };
+};
+
+/** The builder plant with a PHA scenario whose every safeguard is hackable (as `zonewise import pha` marks it). */
+const hackablePlant = (): Fixture => {
+  const model = resolveOrThrow(
+    aSystem({
+      threatScenarios: [
+        aScenario({ id: 'ts-overpressure', targets: ['plc-1'], hasOnlyHackableSafeguards: true }),
+      ],
+    }),
+  );
   return { model, context: messyPlantContext(model) };
 };
 
@@ -30,6 +42,7 @@ const FIRES: Readonly<Record<string, { readonly fixture: () => Fixture; readonly
   'zone/safety-designation-mismatch': { fixture: messyPlant, subject: 'control' },
   'zone/target-below-derived': { fixture: messyPlant, subject: 'control' },
   'zone/safety-target-below-connected': { fixture: messyPlant, subject: 'sis' },
+  'zone/all-safeguards-hackable': { fixture: hackablePlant, subject: 'control' },
   'asset/not-in-zone': { fixture: messyPlant, subject: 'stray' },
   'asset/end-device-in-conduit': { fixture: messyPlant, subject: 'ews' },
   'asset/capability-below-target': { fixture: messyPlant, subject: 'plc-1' },

@@ -139,8 +139,18 @@ describe('importPha', () => {
     if (file === undefined) throw new Error('no file');
     expect(file.system.references?.map((reference) => reference.id)).toEqual(['pid-r100', 'hazop-r100']);
     expect(result.summary?.updated).toEqual([
-      { row: 6, scenario: '1.2', id: 'ts-sis-bypass', fields: ['consequences', 'description'] },
+      {
+        row: 6,
+        scenario: '1.2',
+        id: 'ts-sis-bypass',
+        fields: ['consequences', 'description', 'hasOnlyHackableSafeguards'],
+      },
     ]);
+    expect(
+      file.threatScenarios
+        ?.filter((scenario) => scenario.hasOnlyHackableSafeguards === true)
+        .map((scenario) => scenario.id),
+    ).toEqual(['ts-sis-bypass', 'ts-hazop-r100-2-2']);
     expect(result.summary?.created.map((entry) => entry.id)).toEqual([
       'ts-hazop-r100-1-1',
       'ts-hazop-r100-1-3',
@@ -190,9 +200,10 @@ describe('importPha', () => {
     const fixed = HAZOP.replace('y; y,R-1', 'y; n,R-1');
     const second = importPha(await table(fixed), { into: first.file });
     expect(second.summary?.updated).toEqual([
-      { row: 6, scenario: '1.2', id: 'ts-sis-bypass', fields: ['description'] },
+      { row: 6, scenario: '1.2', id: 'ts-sis-bypass', fields: ['description', 'hasOnlyHackableSafeguards'] },
     ]);
     expect(second.file?.threatScenarios?.[0]?.description).toBe('Written by the team.');
+    expect(second.file?.threatScenarios?.[0]?.hasOnlyHackableSafeguards).toBeUndefined();
   });
 
   it('uses a mapping: study, severity columns, descending scale, defaults and only hackable scenarios', async () => {

@@ -223,6 +223,11 @@ export const mergePhaStudy = (
         else next.description = text;
         fields.push('description');
       }
+      if (scenario.hasOnlyHackableSafeguards !== (existing.hasOnlyHackableSafeguards === true)) {
+        if (scenario.hasOnlyHackableSafeguards) next.hasOnlyHackableSafeguards = true;
+        else delete next.hasOnlyHackableSafeguards;
+        fields.push('hasOnlyHackableSafeguards');
+      }
       linked = existing.id;
       if (fields.length > 0) {
         scenarios[found] = next;
@@ -248,6 +253,7 @@ export const mergePhaStudy = (
             ? {}
             : { consequences: { ...scenario.severities } }),
           consequenceReference: scenario.reference,
+          ...(scenario.hasOnlyHackableSafeguards ? { hasOnlyHackableSafeguards: true } : {}),
           likelihood,
         };
         scenarios.push(threat);
