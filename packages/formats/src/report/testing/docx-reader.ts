@@ -57,10 +57,12 @@ const runText = (nodes: readonly OrderedNode[]): string =>
     .map((node) => {
       const tag = tagOf(node);
       if (tag === '#text') return '';
-      if (tag === 'w:t')
+      if (tag === 'w:t') {
         return childrenOf(node)
-          .map((child) => String(child['#text'] ?? ''))
+          .map((child) => child['#text'])
+          .filter((text) => typeof text === 'string')
           .join('');
+      }
       if (tag === 'w:tab') return '\t';
       if (tag === 'w:br') return ' / ';
       if (tag === 'w:instrText' || tag === 'w:pPr' || tag === 'w:rPr') return '';
