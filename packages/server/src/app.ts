@@ -39,6 +39,8 @@ const STORE_STATUS: Record<string, { status: ContentfulStatusCode; code: string 
   'invalid-change': { status: 422, code: 'invalid-change' },
   forbidden: { status: 403, code: 'forbidden' },
   'rate-limited': { status: 429, code: 'rate-limited' },
+  'last-admin': { status: 409, code: 'last-admin' },
+  'last-assessor': { status: 409, code: 'last-assessor' },
 };
 
 /** Maps anything thrown by a route to the one error shape; unexpected errors are logged and answered 500. */
@@ -62,7 +64,14 @@ export const errorResponse = (error: unknown, c: Context<AppEnv>): Response => {
   }
   if (error instanceof HTTPException) {
     const status = error.status;
-    const code = status === 413 ? 'body-too-large' : status === 400 ? 'bad-request' : 'http-error';
+    const code =
+      status === 413
+        ? 'body-too-large'
+        : status === 415
+          ? 'unsupported-media-type'
+          : status === 400
+            ? 'bad-request'
+            : 'http-error';
     return c.json(
       { error: { code, message: error.message || 'request refused', requestId } } satisfies ErrorBody,
       status,

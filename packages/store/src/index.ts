@@ -13,3 +13,8 @@ export * from './entities/entity-store';
 export * from './projects/project-store';
 export * from './auth/users';
 export * from './auth/sessions';
+export * from './auth/api-tokens';
+export * from './auth/login-attempts';
+export * from './baselines/baseline-store';
+export * from './comments/comment-store';
+export * from './backup/sqlite-backup';

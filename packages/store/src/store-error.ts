@@ -1,6 +1,13 @@
 /** Stable codes of the failures a store operation reports to its caller (the server maps them to HTTP). */
 export type StoreErrorCode =
-  'not-found' | 'revision-conflict' | 'duplicate-id' | 'invalid-change' | 'forbidden' | 'rate-limited';
+  | 'not-found'
+  | 'revision-conflict'
+  | 'duplicate-id'
+  | 'invalid-change'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'last-admin'
+  | 'last-assessor';
 
 /**
  * A failure the caller can act on: a missing row, a stale revision (with the current version in `details`), an id

@@ -46,23 +46,58 @@ export interface Identity {
   readonly csrfToken?: string;
   /** The session's token hash or the API token's id, so logout or revocation can find it. */
   readonly credentialId: string;
+  /** When the session (after sliding) or the API token expires; absent for tokens without expiry. */
+  readonly expiresAt?: string;
 }
 
-/** The live, enabled user behind a session cookie, or undefined (unknown, expired or disabled). */
+/** Sliding sessions move their expiry forward at most this often, so a busy client costs one write a minute. */
+export const SESSION_TOUCH_INTERVAL_SECONDS = 60;
+
+const secondsBefore = (now: string, seconds: number): string =>
+  new Date(Date.parse(now) - seconds * 1000).toISOString();
+
+const secondsAfter = (now: string, seconds: number): string =>
+  new Date(Date.parse(now) + seconds * 1000).toISOString();
+
+/**
+ * The live, enabled user behind a session cookie, or undefined (unknown, expired or disabled). With
+ * `slideSeconds`, a session last seen over a minute ago is extended to expire `slideSeconds` from now (sliding
+ * expiry: an idle session ends, one in use does not).
+ */
 export const identifySession = async (
   db: Executor,
   token: string,
   now: string,
+  options: { readonly slideSeconds?: number } = {},
 ): Promise<Identity | undefined> => {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select(['sessions.csrf_token', 'sessions.expires_at', 'sessions.token_hash'])
+    .select(['sessions.csrf_token', 'sessions.expires_at', 'sessions.token_hash', 'sessions.last_seen_at'])
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (row === undefined || row.expires_at <= now || row.is_disabled === 1) return undefined;
-  return { user: toUser(row), method: 'session', csrfToken: row.csrf_token, credentialId: row.token_hash };
+  let expiresAt = row.expires_at;
+  const touchBefore = secondsBefore(now, SESSION_TOUCH_INTERVAL_SECONDS);
+  if (options.slideSeconds !== undefined && row.last_seen_at <= touchBefore) {
+    const extended = secondsAfter(now, options.slideSeconds);
+    // The condition on last_seen_at makes concurrent requests of one client write once, not once each.
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now, expires_at: extended > row.expires_at ? extended : row.expires_at })
+      .where('token_hash', '=', row.token_hash)
+      .where('last_seen_at', '<=', touchBefore)
+      .execute();
+    if (extended > expiresAt) expiresAt = extended;
+  }
+  return {
+    user: toUser(row),
+    method: 'session',
+    csrfToken: row.csrf_token,
+    credentialId: row.token_hash,
+    expiresAt,
+  };
 };
 
 /** The live, enabled user behind an API token, or undefined (unknown, expired, revoked or disabled). */
@@ -75,15 +110,52 @@ export const identifyApiToken = async (
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
-    .select(['api_tokens.id as token_id', 'api_tokens.expires_at', 'api_tokens.revoked_at'])
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.expires_at',
+      'api_tokens.revoked_at',
+      'api_tokens.last_used_at',
+    ])
     .where('api_tokens.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (row === undefined || row.revoked_at !== null || row.is_disabled === 1) return undefined;
   if (row.expires_at !== null && row.expires_at <= now) return undefined;
-  return { user: toUser(row), method: 'token', credentialId: row.token_id };
+  const touchBefore = secondsBefore(now, SESSION_TOUCH_INTERVAL_SECONDS);
+  if (row.last_used_at === null || row.last_used_at <= touchBefore)
+    // At most one write a minute per token: CI jobs hammering the API do not turn every read into a write.
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', row.token_id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', touchBefore)]))
+      .execute();
+  return {
+    user: toUser(row),
+    method: 'token',
+    credentialId: row.token_id,
+    ...(row.expires_at === null ? {} : { expiresAt: row.expires_at }),
+  };
 };
 
 /** Ends a session (logout). */
 export const deleteSession = async (db: Executor, tokenHash: string): Promise<void> => {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 };
+
+/** Ends every session of a user except `exceptTokenHash` (the caller's own, when they stay logged in). */
+export const deleteUserSessions = async (
+  db: Executor,
+  userId: string,
+  exceptTokenHash?: string,
+): Promise<number> => {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptTokenHash !== undefined) query = query.where('token_hash', '<>', exceptTokenHash);
+  return Number((await query.executeTakeFirst()).numDeletedRows);
+};
+
+/**
+ * Deletes sessions that expired before `now` (they are refused anyway; this keeps the table small). Cheap enough
+ * to run on every login, and safe from several processes at once.
+ */
+export const purgeExpiredSessions = async (db: Executor, now: string): Promise<number> =>
+  Number((await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()).numDeletedRows);

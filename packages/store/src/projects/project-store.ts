@@ -222,6 +222,33 @@ export const roleInProject = async (
   return row !== undefined && isProjectRole(row.role) ? row.role : undefined;
 };
 
+/** Options of a membership change. */
+export interface MemberChangeOptions {
+  /** Refuse to leave the project without an assessor (set for non-administrators; administrators may). */
+  readonly keepAnAssessor?: boolean;
+}
+
+/**
+ * Refuses (`last-assessor`) a change that would leave a project without an assessor: nobody but an administrator
+ * could then edit it or manage its members. Runs under the project lock, so two assessors removing each other at
+ * once cannot both succeed.
+ */
+const keepAnAssessor = async (trx: Executor, projectId: string, userId: string): Promise<void> => {
+  const others = await trx
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('project_id', '=', projectId)
+    .where('role', '=', 'assessor')
+    .where('user_id', '<>', userId)
+    .limit(1)
+    .executeTakeFirst();
+  if (others === undefined)
+    throw new StoreError(
+      'last-assessor',
+      `user ${userId} is the project's last assessor; make another member an assessor first`,
+    );
+};
+
 /** Adds a member or changes their role (recorded in the project's audit chain). */
 export const setMemberRole = (
   context: StoreContext,
@@ -229,6 +256,7 @@ export const setMemberRole = (
   userId: string,
   role: ProjectRole,
   actor: Actor,
+  options: MemberChangeOptions = {},
 ): Promise<void> =>
   inTransaction(context, async (trx) => {
     if ((await lockProject(trx, context.dialect, projectId)) === undefined)
@@ -236,6 +264,8 @@ export const setMemberRole = (
     const user = await trx.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
     if (user === undefined) throw new StoreError('not-found', `user ${userId} does not exist`);
     const before = await roleInProject(trx, projectId, userId);
+    if (options.keepAnAssessor === true && before === 'assessor' && role !== 'assessor')
+      await keepAnAssessor(trx, projectId, userId);
     if (before === undefined)
       await trx
         .insertInto('memberships')
@@ -267,12 +297,15 @@ export const removeMember = (
   projectId: string,
   userId: string,
   actor: Actor,
+  options: MemberChangeOptions = {},
 ): Promise<void> =>
   inTransaction(context, async (trx) => {
     if ((await lockProject(trx, context.dialect, projectId)) === undefined)
       throw new StoreError('not-found', `project ${projectId} does not exist`);
     const before = await roleInProject(trx, projectId, userId);
     if (before === undefined) throw new StoreError('not-found', `user ${userId} is not a member`);
+    if (options.keepAnAssessor === true && before === 'assessor')
+      await keepAnAssessor(trx, projectId, userId);
     await trx
       .deleteFrom('memberships')
       .where('project_id', '=', projectId)
