@@ -18,6 +18,3 @@ export * from './auth/login-attempts';
 export * from './baselines/baseline-store';
 export * from './comments/comment-store';
 export * from './backup/sqlite-backup';
-export * from './baselines/baseline-store';
-export * from './comments/comment-store';
-export * from './backup/sqlite-backup';
