@@ -1,5 +1,5 @@
 import { getProject, roleInProject, type ProjectRecord, type ProjectRole } from '@zonewise/store';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { forbidden, notFound } from '../errors';
 
@@ -61,3 +61,25 @@ export const requireProjectAccess = async (
 export const requireAdmin = (c: Context<AppEnv>): void => {
   if (!c.get('identity').user.isAdmin) throw forbidden('only administrators may do this');
 };
+
+/** Every project action, for tables and validation. */
+export const PROJECT_ACTIONS: readonly ProjectAction[] = [
+  'read',
+  'comment',
+  'edit',
+  'freeze',
+  'sign',
+  'manage',
+];
+
+/**
+ * Route middleware that checks the caller's permission in the `{projectId}` of the path before the request is
+ * validated, so a refused caller learns nothing from validation errors (403 or 404, never 422). Put it after
+ * `authenticate` and declare the same action as `x-zonewise-permission` (see `routes/schemas.ts`).
+ */
+export const requirePermission =
+  (action: ProjectAction): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    await requireProjectAccess(c, c.req.param('projectId') ?? '', action);
+    await next();
+  };

@@ -25,7 +25,9 @@ export const identify = async (c: Context<AppEnv>): Promise<Identity | undefined
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (cookie === undefined) return undefined;
-  return identifySession(store.db, cookie, store.now());
+  return identifySession(store.db, cookie, store.now(), {
+    slideSeconds: c.get('deps').settings.sessionLifetimeSeconds,
+  });
 };
 
 /**

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { ProjectAction } from '../auth/access';
 
 /** Shared OpenAPI schemas: the error body, paging parameters and a listing envelope. */
 
@@ -78,4 +79,24 @@ export const ProjectParamsSchema = z.object({
     .min(1)
     .max(200)
     .openapi({ param: { name: 'projectId', in: 'path' } }),
+});
+
+/**
+ * The OpenAPI extension naming the project action a route needs (`read`, `comment`, `edit`, `freeze`, `sign`,
+ * `manage`; see `ROLE_PERMISSIONS` in auth/access.ts).
+ *
+ * Convention: EVERY route under `/api/projects/{projectId}/…` declares it, and every write (POST, PUT, PATCH,
+ * DELETE) also checks it before validation with `middleware: [authenticate, requirePermission('<action>')]`:
+ *
+ *   createRoute({ method: 'put', path: '/api/projects/{projectId}/…', ...permission('edit'),
+ *                 middleware: [authenticate, requirePermission('edit')] as const, … })
+ *
+ * `test/role-matrix.test.ts` reads the OpenAPI document and tries every project write as admin, assessor,
+ * reviewer, approver, viewer and a non-member; it fails for a project write route without the annotation.
+ */
+export const PERMISSION_EXTENSION = 'x-zonewise-permission';
+
+/** The route-config fragment that declares the action a project route needs (spread it into `createRoute`). */
+export const permission = (action: ProjectAction): { readonly 'x-zonewise-permission': ProjectAction } => ({
+  [PERMISSION_EXTENSION]: action,
 });

@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CURRENT_FORMAT_VERSION } from '@zonewise/core';
 import { createProject, listProjectsForUser, updateProjectInfo } from '@zonewise/store';
 import type { ZonewiseApp } from '../../app';
-import { requireProjectAccess } from '../../auth/access';
+import { requirePermission, requireProjectAccess } from '../../auth/access';
 import { authenticate } from '../../auth/authenticate';
-import { errorResponses, ProjectParamsSchema } from '../schemas';
+import { errorResponses, permission, ProjectParamsSchema } from '../schemas';
 import { CreateProjectSchema, ProjectSchema, UpdateProjectSchema } from './schema';
 import { actorOf } from '../../auth/actor';
 
@@ -41,6 +41,7 @@ const get = createRoute({
   path: '/api/projects/{projectId}',
   tags: ['Projects'],
   summary: 'One project',
+  ...permission('read'),
   middleware: [authenticate] as const,
   request: { params: ProjectParamsSchema },
   responses: {
@@ -54,7 +55,8 @@ const update = createRoute({
   path: '/api/projects/{projectId}',
   tags: ['Projects'],
   summary: 'Rename, describe or archive a project',
-  middleware: [authenticate] as const,
+  ...permission('manage'),
+  middleware: [authenticate, requirePermission('manage')] as const,
   request: {
     params: ProjectParamsSchema,
     body: { content: { 'application/json': { schema: UpdateProjectSchema } }, required: true },
