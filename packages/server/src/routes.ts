@@ -1,5 +1,6 @@
 import type { ZonewiseApp } from './app';
 import { healthRoutes } from './routes/health/routes';
+import { modelRoutes } from './routes/model/routes';
 import { projectRoutes } from './routes/projects/routes';
 
 /**
@@ -9,4 +10,5 @@ import { projectRoutes } from './routes/projects/routes';
 export const registerRoutes = (app: ZonewiseApp): void => {
   healthRoutes(app);
   projectRoutes(app);
+  modelRoutes(app);
 };
