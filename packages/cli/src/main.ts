@@ -13,7 +13,7 @@ import { importInventoryCommand } from './commands/import-inventory';
 import { importPhaCommand } from './commands/import-pha';
 import { importRegistersCommand } from './commands/import-registers';
 import { initCommand } from './commands/init';
-import { reportCommand } from './commands/report';
+import { REPORT_FORMATS, reportCommand, type ReportFormat } from './commands/report';
 import { rulesCommand } from './commands/rules';
 import { schemaCommand } from './commands/schema';
 import { validateCommand } from './commands/validate';
@@ -76,7 +76,9 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .description('write the assessment report or the CRS')
     .argument('<file>', 'assessment file')
     .addOption(
-      new Option('--format <format>', 'report format').choices(['html', 'md', 'json']).default('html'),
+      new Option('--format <format>', 'report format (docx and pdf are binary: use -o)')
+        .choices(REPORT_FORMATS)
+        .default('html'),
     )
     .addOption(
       new Option('--document <document>', 'full report or the CRS alone')
@@ -90,7 +92,7 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
         (
           file: string,
           options: {
-            format: 'html' | 'md' | 'json';
+            format: ReportFormat;
             document: 'full' | 'crs';
             output?: string;
             generatedAt?: string;
