@@ -65,8 +65,24 @@ export default tseslint.config(
   },
   {
     // Tests, test helpers and benchmarks may use the root's dev dependencies (vitest, fast-check, tsx).
-    files: ['**/*.test.ts', '**/testing/**', 'bench/**', '**/test/**', 'vitest.config.ts'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/testing/**',
+      'bench/**',
+      '**/test/**',
+      'vitest.config.ts',
+      'packages/web/e2e/**',
+      'packages/web/scripts/**',
+      'packages/web/vite.config.ts',
+    ],
     rules: { 'import-x/no-extraneous-dependencies': 'off' },
+  },
+  {
+    // The Vite config is Node code beside a browser package; it is type-checked by packages/web/scripts/tsconfig.json.
+    files: ['packages/web/vite.config.ts'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { parserOptions: { projectService: false, program: null } },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
