@@ -1,4 +1,5 @@
 import type { ZonewiseApp } from './app';
+import { baselineRoutes } from './routes/baselines/routes';
 import { healthRoutes } from './routes/health/routes';
 import { modelRoutes } from './routes/model/routes';
 import { projectRoutes } from './routes/projects/routes';
@@ -11,4 +12,5 @@ export const registerRoutes = (app: ZonewiseApp): void => {
   healthRoutes(app);
   projectRoutes(app);
   modelRoutes(app);
+  baselineRoutes(app);
 };

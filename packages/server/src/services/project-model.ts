@@ -1,5 +1,13 @@
 import { resolveSystem, type Assessment, type Diagnostic, type SystemModel } from '@zonewise/core';
-import { assembleProjectFile, getProject, loadAllEntities, type ProjectRecord } from '@zonewise/store';
+import {
+  assembleProjectFile,
+  countSignatures,
+  getProject,
+  listSignatures,
+  loadAllEntities,
+  type ProjectRecord,
+  type SignatureRecord,
+} from '@zonewise/store';
 import type { ServerDeps } from '../env';
 import { notFound } from '../errors';
 import { assessModel } from './engine';
@@ -9,16 +17,40 @@ export interface ProjectModel {
   readonly project: ProjectRecord;
   /** The revision the file was read at (entities and revision come from one consistent snapshot). */
   readonly revision: number;
-  /** The assessment-file object assembled from the stored entities. */
+  /** The assessment-file object assembled from the stored entities, with the signatures merged into `approvals`. */
   readonly file: Record<string, unknown>;
+  /** The project's e-signatures at that snapshot (each also appears in `file.approvals`). */
+  readonly signatures: readonly SignatureRecord[];
   readonly resolved:
     | { readonly ok: true; readonly model: SystemModel; readonly warnings: readonly Diagnostic[] }
     | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 }
 
+/** The `approvals` entry of an e-signature, so the engine checks it (ZCR 7) and the report lists it. */
+export const approvalOfSignature = (signature: SignatureRecord) => ({
+  id: `signature-${signature.id}`,
+  approver: signature.signerName,
+  meaning: signature.meaning,
+  statement: signature.statement,
+  signedAt: signature.signedAt,
+  modelSha256: signature.modelSha256,
+});
+
+/** The file with the signatures appended to its own approvals (an approval already in the file is not repeated). */
+const withSignatureApprovals = (
+  file: Record<string, unknown>,
+  signatures: readonly SignatureRecord[],
+): Record<string, unknown> => {
+  if (signatures.length === 0) return file;
+  const approvals = Array.isArray(file['approvals']) ? (file['approvals'] as unknown[]) : [];
+  const ids = new Set(approvals.map((approval) => (approval as { id?: unknown }).id));
+  const added = signatures.map(approvalOfSignature).filter((approval) => !ids.has(approval.id));
+  return { ...file, approvals: [...approvals, ...added] };
+};
+
 /**
- * Reads a project's entities and revision in one snapshot (a REPEATABLE READ transaction on PostgreSQL; SQLite
- * runs one transaction at a time) and resolves them into a model.
+ * Reads a project's entities, revision and signatures in one snapshot (a REPEATABLE READ transaction on
+ * PostgreSQL; SQLite runs one transaction at a time) and resolves them into a model.
  */
 export const loadProjectModel = async (deps: ServerDeps, projectId: string): Promise<ProjectModel> => {
   const { db, dialect } = deps.store;
@@ -27,16 +59,24 @@ export const loadProjectModel = async (deps: ServerDeps, projectId: string): Pro
     async (trx) => {
       const project = await getProject(trx, projectId);
       if (project === undefined) return undefined;
-      return { project, entities: await loadAllEntities(trx, projectId) };
+      return {
+        project,
+        entities: await loadAllEntities(trx, projectId),
+        signatures: await listSignatures(trx, projectId),
+      };
     },
   );
   if (snapshot === undefined) throw notFound(`project ${projectId}`);
-  const file = assembleProjectFile(snapshot.project.formatVersion, snapshot.entities);
+  const file = withSignatureApprovals(
+    assembleProjectFile(snapshot.project.formatVersion, snapshot.entities),
+    snapshot.signatures,
+  );
   const resolved = resolveSystem(file);
   return {
     project: snapshot.project,
     revision: snapshot.project.revision,
     file,
+    signatures: snapshot.signatures,
     resolved: resolved.ok
       ? { ok: true, model: resolved.value, warnings: resolved.warnings }
       : { ok: false, diagnostics: resolved.diagnostics },
@@ -58,7 +98,11 @@ const cache = new Map<string, Promise<AssessedProject>>();
 export const assessProject = async (deps: ServerDeps, projectId: string): Promise<AssessedProject> => {
   const project = await getProject(deps.store.db, projectId);
   if (project === undefined) throw notFound(`project ${projectId}`);
-  const key = `${deps.connection.location}|${projectId}@${project.revision}`;
+  // Signing keeps the revision but adds an approval, so the signature count is part of the key.
+  const signatureCount = await countSignatures(deps.store.db, projectId);
+  const keyOf = (revision: number, signatures: number) =>
+    `${deps.connection.location}|${projectId}@${revision}+${signatures}`;
+  const key = keyOf(project.revision, signatureCount);
   const cached = cache.get(key);
   if (cached !== undefined) {
     cache.delete(key);
@@ -73,9 +117,10 @@ export const assessProject = async (deps: ServerDeps, projectId: string): Promis
   cache.set(key, pending);
   pending.then(
     (result) => {
-      if (result.revision !== project.revision) {
+      const actualKey = keyOf(result.revision, result.signatures.length);
+      if (actualKey !== key) {
         cache.delete(key);
-        cache.set(`${deps.connection.location}|${projectId}@${result.revision}`, pending);
+        cache.set(actualKey, pending);
       }
     },
     () => cache.delete(key),

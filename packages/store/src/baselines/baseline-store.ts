@@ -267,3 +267,15 @@ export const listSignatures = async (
   const rows = await query.orderBy('signed_at').orderBy('id').execute();
   return rows.map((row) => toSignature(row, revision));
 };
+
+/** How many signatures a project has: part of the assessment cache key, since signing keeps the revision. */
+export const countSignatures = async (db: Executor, projectId: string): Promise<number> =>
+  Number(
+    (
+      await db
+        .selectFrom('signatures')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('project_id', '=', projectId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
