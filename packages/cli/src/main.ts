@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { assessCommand } from './commands/assess';
 import { demoCommand } from './commands/demo';
+import { diagramCommand } from './commands/diagram';
 import { diffCommand } from './commands/diff';
 import { explainCommand } from './commands/explain';
 import { exportRegistersCommand } from './commands/export-registers';
@@ -98,6 +99,29 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
             generatedAt?: string;
           },
         ) => reportCommand(io, file, options),
+      ),
+    );
+
+  program
+    .command('diagram')
+    .description('the zone/conduit diagram, laid out automatically, as SVG or PNG')
+    .argument('<assessment>', 'assessment file')
+    .option('-o, --output <file>', 'zones.svg or zones.png (default: SVG on standard output)')
+    .addOption(
+      new Option(
+        '--layout <layout>',
+        'purdue: rows by Purdue level; layered: by conduits only; stress: for meshes',
+      )
+        .choices(['purdue', 'layered', 'stress'])
+        .default('purdue'),
+    )
+    .option('--width <pixels>', 'PNG width (default: the diagram width, at most 8000)')
+    .action(
+      run(
+        (
+          assessment: string,
+          options: { output?: string; layout: 'purdue' | 'layered' | 'stress'; width?: string },
+        ) => diagramCommand(io, assessment, options),
       ),
     );
 

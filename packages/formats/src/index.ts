@@ -87,3 +87,6 @@ export * from './import/attack/index';
 
 // Registers: asset, zone/conduit, risk, compliance, countermeasure and vulnerability registers as XLSX/CSV, and back.
 export * from './export/registers/index';
+
+// Zone/conduit diagram: ELK layout (elkjs) and standalone SVG, readable up to hundreds of zones.
+export * from './diagram/index';
