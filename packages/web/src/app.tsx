@@ -3,6 +3,7 @@ import { createApiClient, type ApiClient } from './api/client';
 import { usePreferences } from './app/preferences';
 import { hrefOf, useRoute } from './app/router';
 import { SessionProvider, useSession } from './app/session';
+import { AssetsView } from './features/assets/assets-view';
 import { LoginPage } from './features/login/login-page';
 import { OverviewView } from './features/project/overview-view';
 import { ProjectShell, type ViewEntry } from './features/project/project-shell';

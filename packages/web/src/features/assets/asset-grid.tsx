@@ -1,0 +1,234 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { AssetRow, AssetSortKey } from './asset-table-model';
+
+const COLUMNS: readonly { key: AssetSortKey; label: string; width: string }[] = [
+  { key: 'id', label: 'Id', width: 'minmax(9rem, 1fr)' },
+  { key: 'name', label: 'Name', width: 'minmax(12rem, 2fr)' },
+  { key: 'kind', label: 'Kind', width: 'minmax(8rem, 1fr)' },
+  { key: 'zone', label: 'Zone', width: 'minmax(9rem, 1fr)' },
+  { key: 'purdueLevel', label: 'Level', width: '4.5rem' },
+  { key: 'vendorProduct', label: 'Vendor / product', width: 'minmax(10rem, 2fr)' },
+  { key: 'worstCriticality', label: 'Criticality', width: '6.5rem' },
+];
+
+const TEMPLATE = `2.5rem ${COLUMNS.map((column) => column.width).join(' ')}`;
+const ROW_HEIGHT = 36;
+
+/** Sort state of the grid. */
+export interface GridSort {
+  readonly key: AssetSortKey;
+  readonly direction: 'ascending' | 'descending';
+}
+
+/**
+ * The virtualised asset grid: only the rows in view are in the DOM, so 100k assets scroll smoothly. It is one tab
+ * stop; arrows, Page Up/Down, Home/End move the active row, Space selects, Shift extends, Ctrl+A selects all shown,
+ * Enter opens the detail.
+ */
+export const AssetGrid = ({
+  rows,
+  sort,
+  onSort,
+  selected,
+  onSelect,
+  onOpen,
+  openId,
+}: {
+  rows: readonly AssetRow[];
+  sort: GridSort;
+  onSort: (key: AssetSortKey) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (next: ReadonlySet<string>) => void;
+  onOpen: (row: AssetRow) => void;
+  openId: string | undefined;
+}) => {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const anchor = useRef(0);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  useEffect(() => {
+    if (active >= rows.length) setActive(Math.max(0, rows.length - 1));
+  }, [rows.length, active]);
+
+  const selectRange = (from: number, to: number, base: ReadonlySet<string>) => {
+    const next = new Set(base);
+    for (let index = Math.min(from, to); index <= Math.max(from, to); index++) {
+      const row = rows[index];
+      if (row !== undefined) next.add(row.entity.id);
+    }
+    onSelect(next);
+  };
+  const toggle = (index: number) => {
+    const row = rows[index];
+    if (row === undefined) return;
+    const next = new Set(selected);
+    if (next.has(row.entity.id)) next.delete(row.entity.id);
+    else next.add(row.entity.id);
+    anchor.current = index;
+    onSelect(next);
+  };
+  const moveTo = (index: number, extend: boolean) => {
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(target);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    if (extend) selectRange(anchor.current, target, selected);
+  };
+
+  const handleKeyDown = (event: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      if (!event.shiftKey) anchor.current = target;
+      moveTo(target, event.shiftKey);
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      toggle(active);
+    } else if (event.key === 'Enter') {
+      const row = rows[active];
+      if (row !== undefined) onOpen(row);
+    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      onSelect(new Set(rows.map((row) => row.entity.id)));
+    } else if (event.key === 'Escape') {
+      onSelect(new Set());
+    }
+  };
+
+  const handleRowClick = (event: MouseEvent, index: number) => {
+    setActive(index);
+    if (event.shiftKey) selectRange(anchor.current, index, selected);
+    else if (event.ctrlKey || event.metaKey) toggle(index);
+    else {
+      const row = rows[index];
+      anchor.current = index;
+      if (row !== undefined) onOpen(row);
+    }
+  };
+
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.entity.id));
+  const activeRow = rows[active];
+  return (
+    <div
+      className="asset-grid"
+      role="grid"
+      aria-label="Assets"
+      aria-rowcount={rows.length + 1}
+      aria-multiselectable="true"
+      aria-colcount={COLUMNS.length + 1}
+    >
+      <div
+        className="grid-row grid-header"
+        role="row"
+        aria-rowindex={1}
+        style={{ gridTemplateColumns: TEMPLATE }}
+      >
+        <div role="columnheader" className="grid-cell">
+          <input
+            type="checkbox"
+            aria-label={allSelected ? 'Clear the selection' : 'Select all shown assets'}
+            checked={allSelected}
+            onChange={() => onSelect(allSelected ? new Set() : new Set(rows.map((row) => row.entity.id)))}
+          />
+        </div>
+        {COLUMNS.map((column) => (
+          <div
+            key={column.key}
+            role="columnheader"
+            className="grid-cell"
+            aria-sort={sort.key === column.key ? sort.direction : 'none'}
+          >
+            <button type="button" className="sort-button" onClick={() => onSort(column.key)}>
+              {column.label}
+              <span aria-hidden="true" className="sort-mark">
+                {sort.key === column.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+              </span>
+            </button>
+          </div>
+        ))}
+      </div>
+      <div
+        ref={scroller}
+        className="grid-body"
+        tabIndex={0}
+        role="rowgroup"
+        aria-activedescendant={activeRow === undefined ? undefined : `asset-row-${active}`}
+        onKeyDown={handleKeyDown}
+        data-testid="asset-grid-body"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (row === undefined) return null;
+            const isSelected = selected.has(row.entity.id);
+            return (
+              <div
+                key={row.entity.id}
+                id={`asset-row-${item.index}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={isSelected}
+                className={`grid-row${item.index === active ? ' is-active' : ''}${isSelected ? ' is-selected' : ''}${openId === row.entity.id ? ' is-open' : ''}`}
+                style={{
+                  gridTemplateColumns: TEMPLATE,
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_HEIGHT,
+                }}
+                onClick={(event) => handleRowClick(event, item.index)}
+              >
+                <div role="gridcell" className="grid-cell" onClick={(event) => event.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    aria-label={`Select ${row.name}`}
+                    checked={isSelected}
+                    onChange={() => toggle(item.index)}
+                  />
+                </div>
+                <div role="gridcell" className="grid-cell mono">
+                  {row.id}
+                </div>
+                <div role="gridcell" className="grid-cell">
+                  {row.name}
+                </div>
+                <div role="gridcell" className="grid-cell">
+                  {row.kind}
+                </div>
+                <div role="gridcell" className="grid-cell">
+                  {row.zone === '' ? <span className="muted">none</span> : row.zone}
+                </div>
+                <div role="gridcell" className="grid-cell num">
+                  {row.purdueLevel ?? ''}
+                </div>
+                <div role="gridcell" className="grid-cell">
+                  {row.vendorProduct}
+                </div>
+                <div role="gridcell" className="grid-cell">
+                  {row.worstCriticality === 0 ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    <span className={`level level-${row.worstCriticality}`}>{row.worstCriticality}</span>
+                  )}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+};
