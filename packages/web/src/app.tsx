@@ -13,6 +13,7 @@ import { ErrorBoundary } from './ui/error-boundary';
 /** The views of a project, in navigation order. */
 const PROJECT_VIEWS: readonly ViewEntry[] = [
   { view: 'overview', label: 'Overview', render: () => <OverviewView /> },
+  { view: 'assets', label: 'Assets', zcr: 'ZCR 1', render: (itemId) => <AssetsView itemId={itemId} /> },
 ];
 
 const TopBar = () => {

@@ -10,7 +10,7 @@ const entity = (body: Partial<AssetInput> & { id: string }, revision = 1): Entit
   revision,
   updatedAt: '',
   updatedBy: '',
-  body: { name: body.id.toUpperCase(), kind: 'plc', isInScope: true, ...body } as AssetInput,
+  body: { name: body.id.toUpperCase(), kind: 'plc', isInScope: true, ...body },
 });
 
 const rows = toAssetRows([
