@@ -5,6 +5,7 @@ export * from './errors';
 export * from './auth/passwords';
 export * from './auth/authenticate';
 export * from './auth/access';
+export * from './auth/bootstrap-admin';
 export { rasteriseSvg } from './render/rasterise-svg';
 export {
   CHROMIUM_INSTALL_HINT,

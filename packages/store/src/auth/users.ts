@@ -121,7 +121,7 @@ export interface UserPage {
 /** Users by user name, optionally filtered by a substring of the user or display name (for the admin screen). */
 export const listUsers = async (
   db: Executor,
-  query: { readonly q?: string; readonly offset?: number; readonly limit?: number } = {},
+  query: { readonly q?: string | undefined; readonly offset?: number; readonly limit?: number } = {},
 ): Promise<UserPage> => {
   const needle = query.q?.trim().toLowerCase();
   let base = db.selectFrom('users');
@@ -260,3 +260,17 @@ export const setPasswordHash = (
       },
     ]);
   });
+
+/** The projects a user is a member of, with the role in each (the web UI shows or hides actions by it). */
+export const listUserMemberships = async (
+  db: Executor,
+  userId: string,
+): Promise<{ projectId: string; role: string }[]> =>
+  (
+    await db
+      .selectFrom('memberships')
+      .select(['project_id', 'role'])
+      .where('user_id', '=', userId)
+      .orderBy('project_id')
+      .execute()
+  ).map((row) => ({ projectId: row.project_id, role: row.role }));
