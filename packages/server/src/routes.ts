@@ -1,4 +1,6 @@
 import type { ZonewiseApp } from './app';
+import { baselineRoutes } from './routes/baselines/routes';
+import { entityRoutes } from './routes/entities/routes';
 import { authRoutes } from './routes/auth/routes';
 import { healthRoutes } from './routes/health/routes';
 import { memberRoutes } from './routes/members/routes';
@@ -19,4 +21,6 @@ export const registerRoutes = (app: ZonewiseApp): void => {
   memberRoutes(app);
   projectRoutes(app);
   modelRoutes(app);
+  entityRoutes(app);
+  baselineRoutes(app);
 };
