@@ -19,6 +19,7 @@ describe('startServer', () => {
       dataDir,
       webDistDir: webDir,
       passwords: fastTestPasswords,
+      adminPassword: 'first-start-admin-password',
       handleSignals: false,
       log: (line) => lines.push(line),
     });
@@ -36,7 +37,18 @@ describe('startServer', () => {
     expect(lines.some((line) => line.includes(running.url))).toBe(true);
   });
 
-  it('loads the pharma example as the demo project on first start, once', async () => {
+  it('creates the administrator, who logs in and finds the pharma demo project as its assessor', async () => {
+    const login = await fetch(`${running.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'first-start-admin-password' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const listed = (await (await fetch(`${running.url}/api/projects`, { headers: { cookie } })).json()) as {
+      items: { id: string; role: string; revision: number }[];
+    };
+    expect(listed.items.map((project) => [project.role, project.revision])).toEqual([['assessor', 1]]);
     const projects = await running.deps.store.db.selectFrom('projects').selectAll().execute();
     expect(projects).toHaveLength(1);
     const zones = await listEntities(running.deps.store.db, projects[0]?.id ?? '', 'zones', { limit: 5 });
@@ -89,12 +101,14 @@ describe('startServer', () => {
         ZONEWISE_DATA_DIR: '/srv/zonewise',
         DATABASE_URL: 'postgres://db/zonewise',
         ZONEWISE_SECURE_COOKIES: 'true',
+        ZONEWISE_ADMIN_PASSWORD: 'a-long-admin-password',
       }),
     ).toEqual({
       port: 8123,
       host: '0.0.0.0',
       dataDir: '/srv/zonewise',
       databaseUrl: 'postgres://db/zonewise',
+      adminPassword: 'a-long-admin-password',
       settings: { secureCookies: true },
     });
     expect(() => serverOptionsFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);

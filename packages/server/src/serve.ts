@@ -15,6 +15,7 @@ import {
   type DatabaseConnection,
 } from '@zonewise/store';
 import { createApp, type ZonewiseApp } from './app';
+import { ensureAdmin } from './auth/bootstrap-admin';
 import { argon2Passwords } from './auth/passwords';
 import { DEFAULT_SETTINGS, type PasswordHasher, type ServerDeps, type ServerSettings } from './env';
 import { webUiRoutes } from './web-ui';
@@ -34,6 +35,8 @@ export interface StartServerOptions {
   readonly dataDir?: string;
   /** `postgres://…` to run on PostgreSQL instead of the embedded database. */
   readonly databaseUrl?: string;
+  /** The first administrator's password (at least 12 characters); otherwise a random one is printed once. */
+  readonly adminPassword?: string;
   /** Load the pharma example as a demo project when the database has no project. Default true. */
   readonly loadDemo?: boolean;
   /** Where the built web UI is (default `packages/web/dist`). */
@@ -75,6 +78,7 @@ export const serverOptionsFromEnv = (env: NodeJS.ProcessEnv = process.env): Star
     ...(env['HOST'] ? { host: env['HOST'] } : {}),
     ...(env['ZONEWISE_DATA_DIR'] ? { dataDir: env['ZONEWISE_DATA_DIR'] } : {}),
     ...(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : {}),
+    ...(env['ZONEWISE_ADMIN_PASSWORD'] ? { adminPassword: env['ZONEWISE_ADMIN_PASSWORD'] } : {}),
     ...(env['ZONEWISE_SECURE_COOKIES'] === undefined
       ? {}
       : { settings: { secureCookies: isTrue(env['ZONEWISE_SECURE_COOKIES']) } }),
@@ -174,6 +178,7 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
       passwords: options.passwords ?? argon2Passwords,
       settings: { ...DEFAULT_SETTINGS, ...options.settings },
     };
+    await ensureAdmin(deps, { password: options.adminPassword, log });
     if (options.loadDemo !== false) {
       const demoId = await loadDemoProject(deps);
       if (demoId !== undefined) log(`Loaded the demo project (pharma tablet plant), id ${demoId}.`);
