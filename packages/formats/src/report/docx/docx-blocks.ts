@@ -120,21 +120,37 @@ const alignmentOf = (column: TableColumn) =>
 const textLength = (content: InlineContent): number =>
   content.reduce((sum, inline) => sum + (inline.kind === 'line-break' ? 0 : inline.text.length), 0);
 
+// Twips per character of 7.5 pt table text (a little over the average Arial advance) and the cell's side margins.
+const TWIPS_PER_CHARACTER = 95;
+const CELL_MARGINS = 230;
+const NO_WRAP_LIMIT = 12;
+
 /**
- * Column widths in twips from the length of headers and sampled cells, so short columns (ids, badges) stay narrow
- * and prose columns get the room. Word keeps fixed widths, and a fixed layout opens fast for long tables.
+ * Column widths in twips: no-wrap columns (badges, short codes) first get room for their values, then the rest is
+ * shared by the length of sampled cells, headers counting less because they wrap between words. Word keeps fixed
+ * widths, and a fixed layout opens fast for long tables.
  */
 const columnWidths = (block: TableBlock): number[] => {
   const sample = block.rows.slice(0, WIDTH_SAMPLE_ROWS);
-  const weights = block.columns.map((column, index) => {
+  const columns = block.columns.map((column, index) => {
     const lengths = sample.map((row) => textLength(row[index] ?? [])).sort((a, b) => a - b);
     const typical = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
     const header = Math.max(...column.header.split(/\s+/).map((word) => word.length), 0);
-    const weight = Math.max(header, Math.sqrt(typical) * 4, column.isNoWrap ? typical : 0);
-    return Math.min(MAX_COLUMN_WEIGHT, Math.max(MIN_COLUMN_WEIGHT, weight));
+    const weight = Math.max(Math.min(header, 10) * 0.7, Math.sqrt(typical) * 4);
+    const minimum = column.isNoWrap ? Math.min(typical + 1, NO_WRAP_LIMIT) * TWIPS_PER_CHARACTER : 0;
+    return {
+      weight: Math.min(MAX_COLUMN_WEIGHT, Math.max(MIN_COLUMN_WEIGHT, weight)),
+      minimum: minimum + CELL_MARGINS,
+    };
   });
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  return weights.map((weight) => Math.floor((weight / total) * DOCX_TEXT_WIDTH));
+  const minimumTotal = columns.reduce((sum, column) => sum + column.minimum, 0);
+  const weightTotal = columns.reduce((sum, column) => sum + column.weight, 0);
+  // Too many columns for their minimums: share by weight alone.
+  if (minimumTotal > DOCX_TEXT_WIDTH * 0.8) {
+    return columns.map((column) => Math.floor((column.weight / weightTotal) * DOCX_TEXT_WIDTH));
+  }
+  const spare = DOCX_TEXT_WIDTH - minimumTotal;
+  return columns.map((column) => Math.floor(column.minimum + (column.weight / weightTotal) * spare));
 };
 
 const cellParagraph = (
