@@ -1,5 +1,6 @@
 import type { ZonewiseApp } from './app';
 import { auditRoutes } from './routes/audit/routes';
+import { assessmentRoutes } from './routes/assessment/routes';
 import { baselineRoutes } from './routes/baselines/routes';
 import { commentRoutes } from './routes/comments/routes';
 import { entityRoutes } from './routes/entities/routes';
@@ -24,6 +25,7 @@ export const registerRoutes = (app: ZonewiseApp): void => {
   projectRoutes(app);
   modelRoutes(app);
   entityRoutes(app);
+  assessmentRoutes(app);
   baselineRoutes(app);
   auditRoutes(app);
   commentRoutes(app);
