@@ -19,7 +19,7 @@ import { growthCheck, growthTable, modelsTable, resultsTable, targetChecks, targ
 
 const USAGE = `npm run bench -- [options]
   --sizes 1000,10000,100000   asset counts (flows are 10 per asset)
-  --only load,resolve,assess,report,capture   step groups or step names (${['load-json', 'load-yaml', 'resolve', 'assess', 'assess-end-to-end', 'report-markdown', 'report-html'].join(', ')}); capture: pcap ingest vs tshark
+  --only load,resolve,assess,report,capture   step groups or step names (${['load-json', 'load-yaml', 'resolve', 'assess', 'assess-end-to-end', 'report-markdown', 'report-html', 'report-docx', 'report-pdf'].join(', ')}); capture: pcap ingest vs tshark
   --capture-mb N              size of the synthetic capture in MiB (default 1024)
   --repeat N                  runs per step for the best time (default 5 up to 2k assets, 3 up to 20k, else 1)
   --profile                   CPU-profile each step; hot spots go to the results, profiles to bench/results/profiles

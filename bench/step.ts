@@ -1,10 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { findSourceMap, type SourceMap } from 'node:module';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { SystemModel } from '@zonewise/core';
+import type { Assessment, SystemModel } from '@zonewise/core';
+import { renderReportDocx } from '@zonewise/formats';
+import { DEFAULT_CHROMIUM_PATH, rasteriseSvg, renderReportPdf } from '@zonewise/server';
 import { loadBenchApi, type BenchApi } from './api';
 import { collectGarbage, currentRssMb, peakRssMb, resetPeakRss } from './memory';
 import { remapProfile, summariseProfile, topSelfTime, type CpuProfile } from './profile-summary';
@@ -104,6 +106,7 @@ const needAssess = (api: BenchApi): NonNullable<BenchApi['assessSystem']> => {
 
 /** Builds the untimed input of a step and returns the timed operation with a description of its output. */
 const prepare = (api: BenchApi): { run: () => unknown; detail: (output: unknown) => string } => {
+  const reportOptions = { generatedAt: '2026-01-01T00:00:00.000Z', document: 'full' } as const;
   const readJson = () => readFileSync(jsonPath, 'utf8');
   switch (step) {
     case 'load-json': {
@@ -166,6 +169,22 @@ const prepare = (api: BenchApi): { run: () => unknown; detail: (output: unknown)
         detail: describe,
       };
     }
+    case 'report-docx':
+    case 'report-pdf': {
+      if (step === 'report-pdf' && !existsSync(DEFAULT_CHROMIUM_PATH))
+        throw new Unavailable(`no Chromium at ${DEFAULT_CHROMIUM_PATH}`, 'skipped');
+      const assess = needAssess(api);
+      const model = resolve(api, JSON.parse(readJson()));
+      const assessment = assess(model) as Assessment;
+      return {
+        // Async: the step's time runs until the bytes are there (the caller awaits the promise).
+        run: () =>
+          step === 'report-docx'
+            ? renderReportDocx(model, assessment, { ...reportOptions, rasterise: rasteriseSvg })
+            : renderReportPdf(model, assessment, reportOptions),
+        detail: (output) => `${((output as Uint8Array).length / MB).toFixed(1)} MB ${step.slice(7)}`,
+      };
+    }
   }
 };
 
@@ -223,7 +242,7 @@ const main = async (): Promise<StepResult> => {
   const started = performance.now();
   let output: unknown;
   try {
-    output = operation.run();
+    output = await operation.run();
   } catch (error) {
     if (error instanceof Unavailable) return { size, step, status: error.status, note: error.message };
     throw error;
@@ -258,7 +277,7 @@ const main = async (): Promise<StepResult> => {
   for (let index = 1; index < repeat; index += 1) {
     collectGarbage();
     const again = performance.now();
-    output = operation.run();
+    output = await operation.run();
     runs.push((performance.now() - again) / 1000);
     output = undefined;
   }

@@ -14,6 +14,8 @@ export const STEPS = [
   'assess-end-to-end',
   'report-markdown',
   'report-html',
+  'report-docx',
+  'report-pdf',
 ] as const;
 
 /** One measured step. */
@@ -24,7 +26,7 @@ export const STEP_GROUPS: Readonly<Record<string, readonly Step[]>> = {
   load: ['load-json', 'load-yaml'],
   resolve: ['resolve'],
   assess: ['assess', 'assess-end-to-end'],
-  report: ['report-markdown', 'report-html'],
+  report: ['report-markdown', 'report-html', 'report-docx', 'report-pdf'],
 };
 
 /** What each step times (the setup before it is not timed). */
@@ -37,6 +39,8 @@ export const STEP_DESCRIPTIONS: Readonly<Record<Step, string>> = {
     'JSON text → load → resolve → assess, what `zonewise assess` does after reading the file',
   'report-markdown': 'model + assessment → Markdown report (`renderReportMarkdown`)',
   'report-html': 'model + assessment → HTML report (`renderReportHtml`)',
+  'report-docx': 'model + assessment → Word report, figures rasterised by resvg (`renderReportDocx`)',
+  'report-pdf': 'model + assessment → HTML → PDF printed by Chromium (`renderReportPdf`)',
 };
 
 /** Expands `--only` values (group or step names) to steps in run order; unknown names are returned separately. */

@@ -14,14 +14,14 @@ const ok = (size: number, step: StepResult['step'], bestSeconds: number, peakRss
 describe('selectSteps', () => {
   it('expands groups and step names in run order and reports unknown names', () => {
     expect(selectSteps(['report', 'resolve'])).toEqual({
-      steps: ['resolve', 'report-markdown', 'report-html'],
+      steps: ['resolve', 'report-markdown', 'report-html', 'report-docx', 'report-pdf'],
       unknown: [],
     });
     expect(selectSteps(['assess-end-to-end', 'bogus'])).toEqual({
       steps: ['assess-end-to-end'],
       unknown: ['bogus'],
     });
-    expect(selectSteps(undefined).steps).toHaveLength(7);
+    expect(selectSteps(undefined).steps).toHaveLength(9);
   });
 });
 
