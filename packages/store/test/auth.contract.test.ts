@@ -317,3 +317,24 @@ for (const dialect of TEST_DIALECTS) {
     });
   });
 }
+
+for (const dialect of TEST_DIALECTS) {
+  describe(`user creation race (${dialect})`, () => {
+    it('answers duplicate-id to the loser when two requests create one user name at once', async () => {
+      const database = await openTestDatabase(dialect);
+      try {
+        const input = { username: 'twin', displayName: 'Twin', passwordHash: 'h' };
+        const outcomes = await Promise.allSettled([
+          createUser(database.context, input, setup),
+          createUser(database.context, input, setup),
+          createUser(database.context, input, setup),
+        ]);
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        for (const outcome of outcomes)
+          if (outcome.status === 'rejected') expect(isStoreError(outcome.reason, 'duplicate-id')).toBe(true);
+      } finally {
+        await database.close();
+      }
+    });
+  });
+}

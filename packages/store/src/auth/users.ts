@@ -26,6 +26,12 @@ export const toUser = (row: UsersTable): UserRecord => ({
   updatedAt: row.updated_at,
 });
 
+/** True for a unique-index violation on PostgreSQL (23505) or SQLite (SQLITE_CONSTRAINT_UNIQUE). */
+const isUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
 /** User names are compared without case: stored lower-case, trimmed. */
 export const normaliseUsername = (username: string): string => username.trim().toLowerCase();
 
@@ -62,7 +68,14 @@ export const createUser = (
       created_at: at,
       updated_at: at,
     };
-    await trx.insertInto('users').values(row).execute();
+    try {
+      await trx.insertInto('users').values(row).execute();
+    } catch (error) {
+      // Two requests creating one name at once both pass the check above; the unique index decides.
+      if (isUniqueViolation(error))
+        throw new StoreError('duplicate-id', `the user name "${username}" is taken`);
+      throw error;
+    }
     const user = toUser(row);
     await appendAuditEvents(context, trx, [
       {
