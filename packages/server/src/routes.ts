@@ -9,6 +9,7 @@ import { healthRoutes } from './routes/health/routes';
 import { memberRoutes } from './routes/members/routes';
 import { modelRoutes } from './routes/model/routes';
 import { projectRoutes } from './routes/projects/routes';
+import { reportRoutes } from './routes/reports/routes';
 import { tokenRoutes } from './routes/tokens/routes';
 import { userRoutes } from './routes/users/routes';
 
@@ -26,6 +27,7 @@ export const registerRoutes = (app: ZonewiseApp): void => {
   modelRoutes(app);
   entityRoutes(app);
   assessmentRoutes(app);
+  reportRoutes(app);
   baselineRoutes(app);
   auditRoutes(app);
   commentRoutes(app);
