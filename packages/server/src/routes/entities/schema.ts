@@ -80,7 +80,7 @@ export const IfMatchHeadersSchema = z.object({
     .string()
     .optional()
     .openapi({
-      param: { name: 'If-Match', in: 'header' },
+      param: { name: 'if-match', in: 'header' },
       description: 'The revision read, as `"<revision>"`',
       example: '"3"',
     }),
