@@ -3,6 +3,7 @@ import { auditRoutes } from './routes/audit/routes';
 import { assessmentRoutes } from './routes/assessment/routes';
 import { baselineRoutes } from './routes/baselines/routes';
 import { commentRoutes } from './routes/comments/routes';
+import { docsRoutes } from './routes/docs/routes';
 import { entityRoutes } from './routes/entities/routes';
 import { authRoutes } from './routes/auth/routes';
 import { healthRoutes } from './routes/health/routes';
@@ -31,4 +32,5 @@ export const registerRoutes = (app: ZonewiseApp): void => {
   baselineRoutes(app);
   auditRoutes(app);
   commentRoutes(app);
+  docsRoutes(app);
 };
