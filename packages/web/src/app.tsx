@@ -3,6 +3,7 @@ import { createApiClient, type ApiClient } from './api/client';
 import { usePreferences } from './app/preferences';
 import { hrefOf, useRoute } from './app/router';
 import { SessionProvider, useSession } from './app/session';
+import { DiagramView } from './diagram/diagram-view';
 import { AssetsView } from './features/assets/assets-view';
 import { LoginPage } from './features/login/login-page';
 import { OverviewView } from './features/project/overview-view';
@@ -14,6 +15,7 @@ import { ErrorBoundary } from './ui/error-boundary';
 const PROJECT_VIEWS: readonly ViewEntry[] = [
   { view: 'overview', label: 'Overview', render: () => <OverviewView /> },
   { view: 'assets', label: 'Assets', zcr: 'ZCR 1', render: (itemId) => <AssetsView itemId={itemId} /> },
+  { view: 'diagram', label: 'Zones and conduits', zcr: 'ZCR 3', render: () => <DiagramView /> },
 ];
 
 const TopBar = () => {
