@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Assessment, SystemModel } from '@zonewise/core';
-import { renderReportDocx } from '@zonewise/formats';
+import {
+  buildRegisters,
+  renderReportDocx,
+  renderZoneConduitDiagram,
+  writeRegistersXlsx,
+} from '@zonewise/formats';
 import { DEFAULT_CHROMIUM_PATH, rasteriseSvg, renderReportPdf } from '@zonewise/server';
 import { loadBenchApi, type BenchApi } from './api';
 import { collectGarbage, currentRssMb, peakRssMb, resetPeakRss } from './memory';
@@ -184,6 +189,24 @@ const prepare = (api: BenchApi): { run: () => unknown; detail: (output: unknown)
             : renderReportPdf(model, assessment, reportOptions),
         detail: (output) => `${((output as Uint8Array).length / MB).toFixed(1)} MB ${step.slice(7)}`,
       };
+    }
+    case 'registers-xlsx':
+    case 'diagram': {
+      const assess = needAssess(api);
+      const model = resolve(api, JSON.parse(readJson()));
+      const assessment = assess(model) as Assessment;
+      return step === 'registers-xlsx'
+        ? {
+            run: () => writeRegistersXlsx(buildRegisters(model, assessment, reportOptions), reportOptions),
+            detail: (output) => `${((output as Uint8Array).length / MB).toFixed(1)} MB xlsx`,
+          }
+        : {
+            run: () => renderZoneConduitDiagram(model, { targets: assessment.targets }),
+            detail: (output) => {
+              const figure = output as { svg: string; width: number; height: number };
+              return `${(figure.svg.length / MB).toFixed(1)} MB SVG, ${figure.width}×${figure.height} px`;
+            },
+          };
     }
   }
 };

@@ -16,6 +16,8 @@ export const STEPS = [
   'report-html',
   'report-docx',
   'report-pdf',
+  'registers-xlsx',
+  'diagram',
 ] as const;
 
 /** One measured step. */
@@ -27,6 +29,8 @@ export const STEP_GROUPS: Readonly<Record<string, readonly Step[]>> = {
   resolve: ['resolve'],
   assess: ['assess', 'assess-end-to-end'],
   report: ['report-markdown', 'report-html', 'report-docx', 'report-pdf'],
+  registers: ['registers-xlsx'],
+  diagram: ['diagram'],
 };
 
 /** What each step times (the setup before it is not timed). */
@@ -41,6 +45,8 @@ export const STEP_DESCRIPTIONS: Readonly<Record<Step, string>> = {
   'report-html': 'model + assessment → HTML report (`renderReportHtml`)',
   'report-docx': 'model + assessment → Word report, figures rasterised by resvg (`renderReportDocx`)',
   'report-pdf': 'model + assessment → HTML → PDF printed by Chromium (`renderReportPdf`)',
+  'registers-xlsx': 'model + assessment → registers → .xlsx bytes (`buildRegisters`, `writeRegistersXlsx`)',
+  diagram: 'model + assessment → ELK layout → SVG (`renderZoneConduitDiagram`)',
 };
 
 /** Expands `--only` values (group or step names) to steps in run order; unknown names are returned separately. */

@@ -120,10 +120,23 @@ const addSheet = (worksheet: ValidatedWorksheet, register: Register, set: Regist
         // Text stays a string cell, never a formula, whatever it starts with.
         cell.value = value;
       }
+      // Long text in the last column would spill to the right and widen the printed page.
+      if (index === columns.length - 1 && typeof value === 'string') cell.alignment = { wrapText: true };
     });
   }
   const lastRow = Math.max(2, rows.length + 1);
   worksheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, activeCell: 'A2' }];
+  // Printed: landscape, as wide as the page, the header row repeated on every page.
+  worksheet.pageSetup = {
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+    // Without a print area, long text overflowing the last column would widen the page and shrink the print.
+    printArea: `A1:${columnLetter(Math.max(1, columns.length))}${lastRow}`,
+  };
   worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
   columns.forEach((column, index) => {
     const letter = columnLetter(index + 1);
