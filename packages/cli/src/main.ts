@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { assessCommand } from './commands/assess';
+import { backupCommand } from './commands/backup';
 import { demoCommand } from './commands/demo';
 import { diagramCommand } from './commands/diagram';
 import { diffCommand } from './commands/diff';
@@ -15,8 +16,10 @@ import { importPhaCommand } from './commands/import-pha';
 import { importRegistersCommand } from './commands/import-registers';
 import { initCommand } from './commands/init';
 import { REPORT_FORMATS, reportCommand, type ReportFormat } from './commands/report';
+import { restoreCommand } from './commands/restore';
 import { rulesCommand } from './commands/rules';
 import { schemaCommand } from './commands/schema';
+import { serveCommand } from './commands/serve';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT } from './exit-codes';
 import { nodeIo, type CliIo } from './io';
@@ -314,6 +317,40 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .description('assess the pharma demo example and write its reports into a folder')
     .option('--out <dir>', 'where to write the reports', 'data/demo')
     .action(run((options: { out: string }) => demoCommand(io, options)));
+
+  program
+    .command('serve')
+    .description(
+      'start the workbench server (API, API docs at /api/docs, web UI); DATABASE_URL selects PostgreSQL',
+    )
+    .option('--port <port>', 'TCP port (default: PORT or 3000)')
+    .option('--host <host>', 'interface to bind (default: HOST or 127.0.0.1)')
+    .option('--data <dir>', 'folder of the embedded database (default: ZONEWISE_DATA_DIR or ./data)')
+    .option('--no-demo', 'do not load the pharma example as a demo project on first start')
+    .action(
+      run((options: { port?: string; host?: string; data?: string; demo?: boolean }) =>
+        serveCommand(io, options),
+      ),
+    );
+
+  program
+    .command('backup')
+    .description(
+      'copy the embedded database consistently, also while the server runs (PostgreSQL: use pg_dump)',
+    )
+    .option('--data <dir>', 'folder of the embedded database (default: ZONEWISE_DATA_DIR or ./data)')
+    .option('-o, --output <file>', 'the backup file to write')
+    .action(run((options: { data?: string; output?: string }) => backupCommand(io, options)));
+
+  program
+    .command('restore')
+    .description('replace the embedded database with a checked backup (the server must be stopped)')
+    .argument('<file>', 'a file written by "zonewise backup"')
+    .option('--data <dir>', 'folder of the embedded database (default: ZONEWISE_DATA_DIR or ./data)')
+    .option('-f, --force', 'replace an existing database (it is kept as zonewise.sqlite.bak)')
+    .action(
+      run((file: string, options: { data?: string; force?: boolean }) => restoreCommand(io, file, options)),
+    );
 
   return program;
 };
