@@ -18,11 +18,18 @@ export interface ProjectsTable {
   format_version: number;
   /** `yaml` or `json`: the format the model was last imported in (exports default to it). */
   source_format: string | null;
-  /** The text last imported, kept so an export of an unchanged model gives the same bytes back. */
-  source_text: string | null;
-  /** The project revision at which `source_text` was imported. */
-  source_revision: number | null;
   is_archived: number;
+}
+
+/**
+ * The text a project's model was last imported from, kept so an export of an unchanged model gives the same bytes
+ * back. Its own table, so the often-read, often-updated project row stays small (migration 0002).
+ */
+export interface ProjectSourcesTable {
+  project_id: string;
+  text: string;
+  /** The project revision at which `text` was imported. */
+  revision: number;
 }
 
 /** One entity of a project's model (an asset, a zone, the system description, …) with its own revision. */
@@ -169,6 +176,7 @@ export interface CommentsTable {
 /** The whole database. */
 export interface Database {
   projects: ProjectsTable;
+  project_sources: ProjectSourcesTable;
   entities: EntitiesTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -10,6 +10,7 @@ import {
   checkSqliteDatabaseFile,
   createProject,
   createStoreContext,
+  MIGRATIONS,
   openDatabase,
   projectChainId,
   restoreSqliteDatabase,
@@ -136,7 +137,7 @@ describe('SQLite backup and restore', () => {
       }
       expect([backupFile, codeOf(error)]).toEqual([backupFile, code]);
     }
-    expect(checkSqliteDatabaseFile(file).migrations).toEqual(['0001-initial']);
+    expect(checkSqliteDatabaseFile(file).migrations).toEqual(Object.keys(MIGRATIONS));
     expect(existsSync(`${file}.bak`)).toBe(false);
     connection = await openDatabase({ dialect: 'sqlite', file });
   });

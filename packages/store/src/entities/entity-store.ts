@@ -435,11 +435,15 @@ export const replaceProjectModel = (
         updated_at: at,
         format_version: input.formatVersion,
         source_format: input.source?.format ?? null,
-        source_text: input.source?.text ?? null,
-        source_revision: input.source === undefined ? null : projectRevision,
       })
       .where('id', '=', projectId)
       .execute();
+    await trx.deleteFrom('project_sources').where('project_id', '=', projectId).execute();
+    if (input.source !== undefined)
+      await trx
+        .insertInto('project_sources')
+        .values({ project_id: projectId, text: input.source.text, revision: projectRevision })
+        .execute();
     await appendAuditEvents(context, trx, [
       {
         chainId: projectChainId(projectId),

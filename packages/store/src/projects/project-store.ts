@@ -61,8 +61,6 @@ export const createProject = (
       revision: 0,
       format_version: input.formatVersion,
       source_format: null,
-      source_text: null,
-      source_revision: null,
       is_archived: 0,
     };
     await trx.insertInto('projects').values(row).execute();
@@ -98,17 +96,13 @@ export const getProjectSource = async (
   projectId: string,
 ): Promise<{ format: 'yaml' | 'json'; text: string; revision: number } | undefined> => {
   const row = await db
-    .selectFrom('projects')
-    .select(['source_format', 'source_text', 'source_revision'])
-    .where('id', '=', projectId)
+    .selectFrom('project_sources')
+    .innerJoin('projects', 'projects.id', 'project_sources.project_id')
+    .select(['projects.source_format', 'project_sources.text', 'project_sources.revision'])
+    .where('project_sources.project_id', '=', projectId)
     .executeTakeFirst();
-  if (row?.source_text === null || row?.source_text === undefined || row.source_revision === null)
-    return undefined;
-  return {
-    format: row.source_format === 'json' ? 'json' : 'yaml',
-    text: row.source_text,
-    revision: row.source_revision,
-  };
+  if (row === undefined) return undefined;
+  return { format: row.source_format === 'json' ? 'json' : 'yaml', text: row.text, revision: row.revision };
 };
 
 /** A project with the caller's role in it (`admin` for administrators who are not members). */
