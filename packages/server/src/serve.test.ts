@@ -88,6 +88,10 @@ describe('startServer', () => {
     expect(route.headers.get('cache-control')).toBe('no-cache');
     expect(await route.text()).toContain('id="root"');
     expect((await fetch(`${running.url}/assets/missing-12345678.js`)).status).toBe(404);
+    writeFileSync(join(webDir, 'logo-original.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const logo = await fetch(`${running.url}/logo-original.svg`);
+    expect(logo.headers.get('content-type')).toBe('image/svg+xml');
+    expect(logo.headers.get('cache-control')).toBe('no-cache');
     const traversal = await fetch(`${running.url}/..%2f..%2fpackage.json`);
     expect(traversal.status).toBe(404);
     expect(await traversal.text()).not.toContain('"workspaces"');

@@ -31,7 +31,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Vite names built assets `name-<hash>.ext`; such files never change, so browsers may keep them for a year. */
+/** Vite writes built assets to `assets/name-<hash>.ext`; such files never change, so browsers keep them a year. */
 const HASHED_ASSET = /[-.][A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 
 /** The page at `/` when the web UI has not been built: the API and its docs still work. */
@@ -56,10 +56,14 @@ code{background:#f1f3f5;padding:.1rem .3rem;border-radius:3px}</style></head>
 
 const isApiPath = (path: string): boolean => path === '/api' || path.startsWith('/api/');
 
-const fileResponse = async (c: Context<AppEnv>, file: string, isFallback: boolean): Promise<Response> => {
+const fileResponse = async (
+  c: Context<AppEnv>,
+  file: string,
+  options: { readonly isHashedAsset: boolean },
+): Promise<Response> => {
   const body = await readFile(file);
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const isImmutable = !isFallback && HASHED_ASSET.test(file) && !file.endsWith('.html');
+  const isImmutable = options.isHashedAsset && HASHED_ASSET.test(file) && !file.endsWith('.html');
   c.header('Content-Type', type);
   c.header('Cache-Control', isImmutable ? 'public, max-age=31536000, immutable' : 'no-cache');
   return c.body(body, 200);
@@ -98,9 +102,9 @@ export const webUiRoutes = (app: ZonewiseApp, options: { readonly distDir?: stri
     const candidate = resolve(distDir, `.${decoded}`);
     const isInside = candidate === distDir || candidate.startsWith(distDir + sep);
     if (isInside && candidate !== distDir && (await regularFile(candidate)))
-      return fileResponse(c, candidate, false);
+      return fileResponse(c, candidate, { isHashedAsset: decoded.startsWith('/assets/') });
     // A missing file with an extension is a broken link, not a client-side route.
     if (extname(decoded) !== '' && extname(decoded) !== '.html') return c.notFound();
-    return fileResponse(c, indexFile, true);
+    return fileResponse(c, indexFile, { isHashedAsset: false });
   });
 };
