@@ -9,6 +9,7 @@ import { LoginPage } from './features/login/login-page';
 import { OverviewView } from './features/project/overview-view';
 import { ProjectShell, type ViewEntry } from './features/project/project-shell';
 import { ProjectList } from './features/projects/project-list';
+import { RiskView } from './features/risk/risk-view';
 import { ErrorBoundary } from './ui/error-boundary';
 
 /** The views of a project, in navigation order. */
@@ -16,6 +17,7 @@ const PROJECT_VIEWS: readonly ViewEntry[] = [
   { view: 'overview', label: 'Overview', render: () => <OverviewView /> },
   { view: 'assets', label: 'Assets', zcr: 'ZCR 1', render: (itemId) => <AssetsView itemId={itemId} /> },
   { view: 'diagram', label: 'Zones and conduits', zcr: 'ZCR 3', render: () => <DiagramView /> },
+  { view: 'risk', label: 'Risk', zcr: 'ZCR 2, 4, 5', render: () => <RiskView /> },
 ];
 
 const TopBar = () => {

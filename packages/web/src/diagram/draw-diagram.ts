@@ -260,4 +260,4 @@ export const drawDiagram = (
 
 /** The device pixel ratio the canvas backing store was sized with (stored on the canvas element). */
 const devicePixelRatioOf = (ctx: CanvasRenderingContext2D): number =>
-  Number((ctx.canvas).dataset?.['ratio'] ?? 1) || 1;
+  Number(ctx.canvas.dataset?.['ratio'] ?? 1) || 1;
