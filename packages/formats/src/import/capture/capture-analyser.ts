@@ -21,6 +21,8 @@ import {
 } from './device-identity';
 import { identifyPayload, readServerName, TLS_PROTOCOL } from './identify-payload';
 import { growFloat64, growInt32, growUint8, KeyedTable } from './keyed-table';
+import { attachHostVendors } from './oui/attach-host-vendors';
+import { builtinOuiTable, type OuiTable } from './oui/oui-table';
 import {
   protocolByEtherType,
   protocolByIpProtocol,
@@ -42,6 +44,10 @@ export interface CaptureAnalysisOptions extends CaptureReaderLimits {
   readonly maxDevices?: number;
   /** Payload packets inspected per flow before giving up on a payload signature (default 8). */
   readonly payloadInspections?: number;
+  /** A full MAC-prefix table (see `readOuiFile`), consulted before the built-in one to name host vendors. */
+  readonly oui?: OuiTable;
+  /** Whether the built-in table of industrial and common IT vendors names host vendors (default true). */
+  readonly builtinOui?: boolean;
 }
 
 /** Incremental analyser: push chunks as they are read, then end to get the analysis. */
@@ -80,6 +86,7 @@ class Analyser implements CaptureAnalyser {
   private readonly flowKey = new Uint32Array(10);
   private readonly inspections: number;
   private readonly maxDevices: number;
+  private readonly vendorTables: { readonly file?: OuiTable; readonly builtin?: OuiTable };
 
   private readonly hosts: KeyedTable;
   private hostPacketsSent = new Float64Array(0);
@@ -139,6 +146,10 @@ class Analyser implements CaptureAnalyser {
     this.reader = new CaptureStreamReader(this.onPacket, options);
     this.inspections = Math.max(0, Math.min(255, options.payloadInspections ?? 8));
     this.maxDevices = Math.max(0, options.maxDevices ?? 10_000);
+    this.vendorTables = {
+      ...(options.oui === undefined ? {} : { file: options.oui }),
+      ...(options.builtinOui === false ? {} : { builtin: builtinOuiTable() }),
+    };
     this.hosts = new KeyedTable(4, Math.max(1, options.maxHosts ?? 262_144));
     this.stations = new KeyedTable(2, Math.max(1, options.maxStations ?? 262_144));
     this.flows = new KeyedTable(10, Math.max(1, options.maxFlows ?? 1_000_000));
@@ -582,10 +593,10 @@ class Analyser implements CaptureAnalyser {
     const roles = new Map<string, { serves: Set<string>; uses: Set<string> }>();
     const flows = this.finishFlows(roles);
     const protocols = this.finishProtocols(flows);
-    const hosts = this.finishHosts(roles, flows);
     const devices = [...this.devices.values()]
       .map((entry) => orderDeviceFields(entry.device))
       .sort(compareDevices);
+    const hosts = attachHostVendors(this.finishHosts(roles, flows), devices, this.vendorTables);
     const diagnostics = [...this.reader.diagnostics, ...this.warnings].sort(
       (x, y) => x.offset - y.offset || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0),
     );

@@ -34,7 +34,13 @@ export interface CaptureHost {
   readonly serves: readonly string[];
   /** Protocol ids this host initiated as a client, sorted. */
   readonly uses: readonly string[];
+  /** The maker: named by a device identity the host announced, else by the prefix of its only MAC address. */
+  readonly vendor?: string;
+  readonly vendorSource?: HostVendorSource;
 }
+
+/** Where a host's vendor came from: a device identity in payload, the built-in MAC prefix table or a loaded one. */
+export type HostVendorSource = 'device-identity' | 'oui-builtin' | 'oui-file';
 
 /** Transport of a flow; `ethernet` for layer-2 conversations keyed by MAC addresses and ethertype. */
 export type FlowTransport = 'tcp' | 'udp' | 'sctp' | 'icmp' | 'icmpv6' | 'ip' | 'ethernet';

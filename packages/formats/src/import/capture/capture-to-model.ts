@@ -57,7 +57,8 @@ export const guessAssetKind = (host: CaptureHost, device: CaptureDevice | undefi
 
 /**
  * Merges what a capture saw into an assessment file: each unicast IP host that no asset interface names becomes an
- * asset (kind guessed from its traffic, vendor/product/version from a device identity it announced), existing
+ * asset (kind guessed from its traffic, vendor/product/version from a device identity it announced, else the vendor
+ * from its MAC prefix), existing
  * assets gain vendor/product/version where they had none, and each client→server conversation between two assets
  * becomes a data flow unless one with the same endpoints, protocol and port exists. New assets have no zone: the
  * assessor places them (rule asset/not-in-zone lists them).
@@ -129,7 +130,7 @@ export const mergeCaptureIntoFile = (
       id,
       name,
       kind: guessAssetKind(host, device),
-      ...(device?.vendor ? { vendor: device.vendor } : {}),
+      ...((device?.vendor ?? host.vendor) ? { vendor: device?.vendor ?? host.vendor } : {}),
       ...(device?.productName ? { product: device.productName } : {}),
       ...((device?.revision ?? device?.firmware) ? { version: device?.revision ?? device?.firmware } : {}),
       description: `Discovered in ${source}: serves ${host.serves.join(', ') || 'nothing'}; uses ${host.uses.join(', ') || 'nothing'}.`,

@@ -32,6 +32,7 @@ export {
   type CaptureStats,
   type EpochMicroseconds,
   type FlowTransport,
+  type HostVendorSource,
   type InitiatorEvidence,
   type ProtocolEvidence,
 } from './capture-analysis';
@@ -42,3 +43,23 @@ export {
 } from './protocol-catalog';
 export type { DeviceFacts } from './device-identity';
 export { guessAssetKind, mergeCaptureIntoFile, type CaptureMerge } from './capture-to-model';
+export {
+  builtinOuiTable,
+  createOuiTable,
+  ouiVendorName,
+  parseMacAddress,
+  type OuiEntry,
+  type OuiMatch,
+  type OuiTable,
+} from './oui/oui-table';
+export { BUILTIN_OUI_VENDORS } from './oui/ics-vendors';
+export {
+  OUI_DIAGNOSTIC_CODES,
+  readIeeeOuiCsv,
+  readManufText,
+  readOuiFile,
+  type OuiDiagnosticCode,
+  type OuiFileFormat,
+  type OuiFileRead,
+} from './oui/read-oui-file';
+export { attachHostVendors, type HostVendorTables } from './oui/attach-host-vendors';
