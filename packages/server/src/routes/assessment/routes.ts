@@ -2,13 +2,13 @@ import { createRoute } from '@hono/zod-openapi';
 import { evaluateGates, severityRank } from '@zonewise/core';
 import type { Context } from 'hono';
 import type { ZonewiseApp } from '../../app';
-import { requireProjectAccess } from '../../auth/access';
+import { requirePermission } from '../../auth/access';
 import { authenticate } from '../../auth/authenticate';
 import type { AppEnv } from '../../env';
 import { AppError, unprocessable } from '../../errors';
 import { assessProject } from '../../services/project-model';
 import { presentDiagnostics } from '../present-diagnostics';
-import { ErrorSchema, errorResponses, ProjectParamsSchema } from '../schemas';
+import { ErrorSchema, errorResponses, permission, ProjectParamsSchema } from '../schemas';
 import { pageOf, plain, riskBandsOf, securityLevelsOf, setOf } from './present-assessment';
 import {
   AssessmentSummarySchema,
@@ -53,8 +53,8 @@ const resultRoute = <Q extends z.ZodObject, S extends z.ZodType>(
     path: `${BASE}${path}`,
     tags: TAGS,
     summary,
-    'x-zonewise-permission': 'read',
-    middleware: [authenticate] as const,
+    ...permission('read'),
+    middleware: [authenticate, requirePermission('read')] as const,
     request: { params: ProjectParamsSchema, query },
     responses: {
       200: { description, content: { 'application/json': { schema } } },
@@ -71,8 +71,8 @@ const summaryRoute = createRoute({
   description:
     'Computed by the engine for the current revision (cached per revision). A model that does not resolve answers ' +
     '200 with `status: invalid` and every diagnostic, so an editor can show them; reference integrity is checked here.',
-  'x-zonewise-permission': 'read',
-  middleware: [authenticate] as const,
+  ...permission('read'),
+  middleware: [authenticate, requirePermission('read')] as const,
   request: { params: ProjectParamsSchema },
   responses: {
     200: { description: 'The summary', content: { 'application/json': { schema: AssessmentSummarySchema } } },
@@ -152,8 +152,8 @@ const gateRoute = createRoute({
     'For change management: a pipeline imports the model with an API token, then reads `passed`. Gates: ' +
     'residual-above-tolerable, unmitigated-above-tolerable, findings:<severity>, requirement-gaps, incomplete, ' +
     'unapproved, stale-approval. A model that does not resolve answers 409 `model-invalid`.',
-  'x-zonewise-permission': 'read',
-  middleware: [authenticate] as const,
+  ...permission('read'),
+  middleware: [authenticate, requirePermission('read')] as const,
   request: { params: ProjectParamsSchema, query: GateQuerySchema },
   responses: {
     200: { description: 'The gate result', content: { 'application/json': { schema: GateResultSchema } } },
@@ -164,7 +164,6 @@ const gateRoute = createRoute({
 
 /** The assessment of a project the caller may read; 409 `model-invalid` with the diagnostics when it does not resolve. */
 const assessed = async (c: Context<AppEnv>, projectId: string) => {
-  await requireProjectAccess(c, projectId, 'read');
   const result = await assessProject(c.get('deps'), projectId);
   if (result.assessment === undefined) {
     const diagnostics = result.resolved.ok ? [] : result.resolved.diagnostics;
@@ -186,7 +185,6 @@ const isTrue = (value: string | undefined): boolean => value === 'true';
 export const assessmentRoutes = (app: ZonewiseApp): void => {
   app.openapi(summaryRoute, async (c) => {
     const { projectId } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'read');
     const result = await assessProject(c.get('deps'), projectId);
     if (result.assessment === undefined)
       return c.json(

@@ -331,6 +331,10 @@ for (const dialect of TEST_DIALECTS) {
         }
         expect((await mallory.request('GET', `${base()}/entities/assets/plc-1`)).status).toBe(200);
         expect((await mallory.request('GET', `${base()}/sections/system`)).status).toBe(200);
+        // The role is checked before the body: an invalid body from a viewer is still 403, not 422.
+        expect((await mallory.request('POST', `${base()}/entities/assets`, { bogus: true })).status).toBe(
+          403,
+        );
       }
       expect(await state()).toEqual(before);
 
@@ -348,6 +352,25 @@ for (const dialect of TEST_DIALECTS) {
       expect(batch.status).toBe(422);
       expect((await errorOf(batch)).problems?.[0]?.code).toBe('not-found');
       expect(await state()).toEqual(before);
+    });
+
+    it('describes every entity route in the OpenAPI document with its permission', async () => {
+      const response = await server.anonymous('GET', '/api/openapi.json');
+      expect(response.status).toBe(200);
+      const document = (await response.json()) as {
+        paths: Record<string, Record<string, { 'x-zonewise-permission'?: string }>>;
+      };
+      const operations = Object.entries(document.paths)
+        .filter(([path]) => /\/(entities|sections|changes)/.test(path))
+        .flatMap(([path, methods]) =>
+          Object.entries(methods).map(([method, operation]) => [
+            `${method} ${path}`,
+            operation['x-zonewise-permission'],
+          ]),
+        );
+      expect(operations).toHaveLength(8);
+      for (const [name, action] of operations)
+        expect([name, action]).toEqual([name, name?.startsWith('get') ? 'read' : 'edit']);
     });
   });
 }

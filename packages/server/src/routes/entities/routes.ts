@@ -12,13 +12,13 @@ import {
 } from '@zonewise/store';
 import type { Context } from 'hono';
 import type { ZonewiseApp } from '../../app';
-import { requireProjectAccess } from '../../auth/access';
+import { requirePermission } from '../../auth/access';
 import { actorOf } from '../../auth/actor';
 import { authenticate } from '../../auth/authenticate';
 import type { AppEnv } from '../../env';
 import { AppError, conflict, notFound, unprocessable } from '../../errors';
 import { presentDiagnostics } from '../present-diagnostics';
-import { errorResponses, ProjectParamsSchema } from '../schemas';
+import { errorResponses, permission, ProjectParamsSchema } from '../schemas';
 import { checkEntityBody } from './entity-schema';
 import {
   ChangesRequestSchema,
@@ -45,8 +45,8 @@ const list = createRoute({
   path: '/api/projects/{projectId}/entities/{collection}',
   tags: TAGS,
   summary: 'Entities of one collection in file order, with paging, text search and ids',
-  'x-zonewise-permission': 'read',
-  middleware: [authenticate] as const,
+  ...permission('read'),
+  middleware: [authenticate, requirePermission('read')] as const,
   request: { params: CollectionParamsSchema, query: EntityListQuerySchema },
   responses: {
     200: { description: 'A page of entities', content: { 'application/json': { schema: EntityPageSchema } } },
@@ -60,8 +60,8 @@ const create = createRoute({
   tags: TAGS,
   summary: 'Create one entity',
   description: `Ids are unique across the collections that have one. ${REFERENCES_NOTE}`,
-  'x-zonewise-permission': 'edit',
-  middleware: [authenticate] as const,
+  ...permission('edit'),
+  middleware: [authenticate, requirePermission('edit')] as const,
   request: { params: CollectionParamsSchema, body: EntityBodyRequest },
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: EntityWriteSchema } } },
@@ -74,8 +74,8 @@ const read = createRoute({
   path: '/api/projects/{projectId}/entities/{collection}/{entityId}',
   tags: TAGS,
   summary: 'One entity; `ETag` is its revision',
-  'x-zonewise-permission': 'read',
-  middleware: [authenticate] as const,
+  ...permission('read'),
+  middleware: [authenticate, requirePermission('read')] as const,
   request: { params: EntityParamsSchema },
   responses: {
     200: { description: 'The entity', content: { 'application/json': { schema: EntitySchema } } },
@@ -89,8 +89,8 @@ const replace = createRoute({
   tags: TAGS,
   summary: 'Replace one entity (If-Match: "<revision>" required)',
   description: `A stale revision answers 409 \`revision-conflict\` with the current entity in \`error.current\`; nothing is overwritten. The key fields must stay as they are (delete and create to rename). ${REFERENCES_NOTE}`,
-  'x-zonewise-permission': 'edit',
-  middleware: [authenticate] as const,
+  ...permission('edit'),
+  middleware: [authenticate, requirePermission('edit')] as const,
   request: { params: EntityParamsSchema, headers: IfMatchHeadersSchema, body: EntityBodyRequest },
   responses: {
     200: { description: 'Replaced', content: { 'application/json': { schema: EntityWriteSchema } } },
@@ -105,8 +105,8 @@ const remove = createRoute({
   tags: TAGS,
   summary: 'Delete one entity (If-Match: "<revision>" required)',
   description: `References to it are reported by the assessment, not refused here. ${REFERENCES_NOTE}`,
-  'x-zonewise-permission': 'edit',
-  middleware: [authenticate] as const,
+  ...permission('edit'),
+  middleware: [authenticate, requirePermission('edit')] as const,
   request: { params: EntityParamsSchema, headers: IfMatchHeadersSchema },
   responses: {
     200: {
@@ -123,8 +123,8 @@ const readSection = createRoute({
   path: '/api/projects/{projectId}/sections/{section}',
   tags: TAGS,
   summary: 'One section of the file (system, assessment, riskCriteria); `ETag` is its revision',
-  'x-zonewise-permission': 'read',
-  middleware: [authenticate] as const,
+  ...permission('read'),
+  middleware: [authenticate, requirePermission('read')] as const,
   request: { params: SectionParamsSchema },
   responses: {
     200: { description: 'The section', content: { 'application/json': { schema: EntitySchema } } },
@@ -139,8 +139,8 @@ const writeSection = createRoute({
   summary:
     'Set a section: without If-Match when it is not set yet, with If-Match: "<revision>" to replace it',
   description: `A stale revision answers 409 \`revision-conflict\` with the current section. ${REFERENCES_NOTE}`,
-  'x-zonewise-permission': 'edit',
-  middleware: [authenticate] as const,
+  ...permission('edit'),
+  middleware: [authenticate, requirePermission('edit')] as const,
   request: { params: SectionParamsSchema, headers: IfMatchHeadersSchema, body: EntityBodyRequest },
   responses: {
     200: { description: 'Replaced', content: { 'application/json': { schema: EntityWriteSchema } } },
@@ -159,8 +159,8 @@ const changes = createRoute({
     'All or nothing: any invalid body answers 422 listing every problem (paths `body.changes[i].body…`); any stale ' +
     'revision 409 `revision-conflict`, and a missing entity or taken id 422 `invalid-change`, each with `error.problems` ' +
     `naming every refused change by index and nothing stored. The project revision increases by one. ${REFERENCES_NOTE}`,
-  'x-zonewise-permission': 'edit',
-  middleware: [authenticate] as const,
+  ...permission('edit'),
+  middleware: [authenticate, requirePermission('edit')] as const,
   request: {
     params: ProjectParamsSchema,
     body: { content: { 'application/json': { schema: ChangesRequestSchema } }, required: true },
@@ -276,7 +276,6 @@ const checkKey = (collection: EntityCollection, entityId: string, body: unknown)
 export const entityRoutes = (app: ZonewiseApp): void => {
   app.openapi(list, async (c) => {
     const { projectId, collection } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'read');
     const query = c.req.valid('query');
     const ids = query.ids
       ?.split(',')
@@ -293,7 +292,6 @@ export const entityRoutes = (app: ZonewiseApp): void => {
 
   app.openapi(create, async (c) => {
     const { projectId, collection } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'edit');
     const body = c.req.valid('json');
     refuseInvalid(checkEntityBody(collection, body, ['body']));
     const applied = await applyOne(c, projectId, { op: 'create', collection, body });
@@ -305,7 +303,6 @@ export const entityRoutes = (app: ZonewiseApp): void => {
 
   app.openapi(read, async (c) => {
     const { projectId, collection, entityId } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'read');
     const entity = await getEntity(c.get('deps').store.db, projectId, collection, entityId);
     if (entity === undefined) throw notFound(`${collection} ${entityId}`);
     c.header('ETag', `"${entity.revision}"`);
@@ -314,7 +311,6 @@ export const entityRoutes = (app: ZonewiseApp): void => {
 
   app.openapi(replace, async (c) => {
     const { projectId, collection, entityId } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'edit');
     const body = c.req.valid('json');
     refuseInvalid([...checkEntityBody(collection, body, ['body']), ...checkKey(collection, entityId, body)]);
     const revision = revisionOf(c.req.valid('header')['if-match']);
@@ -327,7 +323,6 @@ export const entityRoutes = (app: ZonewiseApp): void => {
 
   app.openapi(remove, async (c) => {
     const { projectId, collection, entityId } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'edit');
     const revision = revisionOf(c.req.valid('header')['if-match']);
     const applied = await applyOne(c, projectId, { op: 'delete', collection, id: entityId, revision });
     return c.json({ projectRevision: applied?.projectRevision ?? 0 }, 200);
@@ -335,7 +330,6 @@ export const entityRoutes = (app: ZonewiseApp): void => {
 
   app.openapi(readSection, async (c) => {
     const { projectId, section } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'read');
     const entity = await getEntity(c.get('deps').store.db, projectId, section, section);
     if (entity === undefined) throw notFound(`the ${section} section`);
     c.header('ETag', `"${entity.revision}"`);
@@ -344,7 +338,6 @@ export const entityRoutes = (app: ZonewiseApp): void => {
 
   app.openapi(writeSection, async (c) => {
     const { projectId, section } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'edit');
     const body = c.req.valid('json');
     refuseInvalid(checkEntityBody(section, body, ['body']));
     const ifMatch = c.req.valid('header')['if-match'];
@@ -373,7 +366,6 @@ export const entityRoutes = (app: ZonewiseApp): void => {
 
   app.openapi(changes, async (c) => {
     const { projectId } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'edit');
     const request = c.req.valid('json');
     refuseInvalid(
       request.changes.flatMap((change, index) =>

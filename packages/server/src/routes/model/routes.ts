@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { replaceProjectModel } from '@zonewise/store';
 import type { ZonewiseApp } from '../../app';
-import { requireProjectAccess } from '../../auth/access';
+import { requirePermission } from '../../auth/access';
 import { actorOf } from '../../auth/actor';
 import { authenticate } from '../../auth/authenticate';
 import { badRequest, unprocessable } from '../../errors';
 import { presentDiagnostics } from '../present-diagnostics';
-import { errorResponses, ProjectParamsSchema } from '../schemas';
+import { errorResponses, permission, ProjectParamsSchema } from '../schemas';
 import { exportAssessment } from './export-assessment';
 import { checkImport } from './import-assessment';
 import { ExportQuerySchema, ImportEnvelopeSchema, ImportResultSchema } from './schema';
@@ -23,8 +23,8 @@ const importModel = createRoute({
     'as a string (JSON files keep their exact bytes that way). The file is parsed, resolved and checked as a whole: ' +
     'any error answers 422 with every diagnostic (code, path, line, column) and stores nothing. On success every ' +
     'entity restarts at revision 1 and the text is kept, so an unchanged model exports byte for byte.',
-  'x-zonewise-permission': 'edit',
-  middleware: [authenticate] as const,
+  ...permission('edit'),
+  middleware: [authenticate, requirePermission('edit')] as const,
   request: {
     params: ProjectParamsSchema,
     body: {
@@ -53,8 +53,8 @@ const exportModel = createRoute({
     'Unchanged since import: the imported text, byte for byte. After edits, YAML keeps the imported comments, key ' +
     'order and spelling with the edits merged in; JSON, and projects never imported, are written fresh. ' +
     '`ETag` is the project revision the file reflects.',
-  'x-zonewise-permission': 'read',
-  middleware: [authenticate] as const,
+  ...permission('read'),
+  middleware: [authenticate, requirePermission('read')] as const,
   request: { params: ProjectParamsSchema, query: ExportQuerySchema },
   responses: {
     200: {
@@ -82,7 +82,6 @@ const fileNameOf = (name: string, extension: string): string => {
 export const modelRoutes = (app: ZonewiseApp): void => {
   app.openapi(importModel, async (c) => {
     const { projectId } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'edit');
     const contentType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     let input: { format: 'yaml' | 'json'; text: string };
     if ((YAML_TYPES as readonly string[]).includes(contentType))
@@ -118,7 +117,6 @@ export const modelRoutes = (app: ZonewiseApp): void => {
 
   app.openapi(exportModel, async (c) => {
     const { projectId } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'read');
     const exported = await exportAssessment(c.get('deps'), projectId, c.req.valid('query').format);
     c.header(
       'Content-Type',

@@ -6,14 +6,14 @@ import {
   renderReportMarkdown,
 } from '@zonewise/formats';
 import type { ZonewiseApp } from '../../app';
-import { requireProjectAccess } from '../../auth/access';
+import { requirePermission } from '../../auth/access';
 import { authenticate } from '../../auth/authenticate';
 import { AppError } from '../../errors';
 import { PdfEngineMissingError, printReportDocumentPdf } from '../../render/print-pdf';
 import { rasteriseSvg } from '../../render/rasterise-svg';
 import { assessProject } from '../../services/project-model';
 import { presentDiagnostics } from '../present-diagnostics';
-import { ErrorSchema, errorResponses, ProjectParamsSchema } from '../schemas';
+import { ErrorSchema, errorResponses, permission, ProjectParamsSchema } from '../schemas';
 
 /** Media type and file extension of each report format. */
 const FORMATS = {
@@ -52,8 +52,8 @@ const report = createRoute({
     'Rendered from the current revision, as `zonewise report` renders a file. Model text is escaped, never markup; ' +
     'the HTML is served with a Content-Security-Policy that allows no scripts. PDF needs Chromium on the server (503 ' +
     '`pdf-engine-missing` otherwise). A model that does not resolve answers 409 `model-invalid`.',
-  'x-zonewise-permission': 'read',
-  middleware: [authenticate] as const,
+  ...permission('read'),
+  middleware: [authenticate, requirePermission('read')] as const,
   request: { params: ProjectParamsSchema, query: ReportQuerySchema },
   responses: {
     200: {
@@ -94,7 +94,6 @@ const fileNameOf = (name: string, document: 'full' | 'crs', format: ReportFormat
 export const reportRoutes = (app: ZonewiseApp): void => {
   app.openapi(report, async (c) => {
     const { projectId } = c.req.valid('param');
-    await requireProjectAccess(c, projectId, 'read');
     const { format, document } = c.req.valid('query');
     const result = await assessProject(c.get('deps'), projectId);
     if (result.assessment === undefined)
