@@ -1,0 +1,392 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { argon2Passwords } from '@zonewise/server';
+import {
+  createProject,
+  createSession,
+  createStoreContext,
+  createUser,
+  openDatabase,
+  projectChainId,
+  setMemberRole,
+  verifyAuditChain,
+  type DatabaseLocation,
+  type DialectName,
+} from '@zonewise/store';
+import { createThrowawayPostgres } from '@zonewise/store/testing';
+import { createHttpClient, type HttpClient } from './server-load/http-client';
+import { summariseLatency, LatencyLog, type LatencySummary } from './server-load/latency';
+import { REQUEST_KINDS, runLoad, type ClientCredentials, type LoadResult } from './server-load/load-clients';
+import { generateSyntheticModel } from './synthetic-model';
+
+/**
+ * Server load benchmark (issue 3: 50 concurrent clients for 60 s on loopback, reading entity pages and making small
+ * edits on a 10k-asset project; p99 under 100 ms on SQLite and on PostgreSQL, no errors, nothing lost). Per dialect:
+ * a fresh database (a temporary SQLite file, or a throwaway PostgreSQL database), one user with their own session
+ * per client, the server in its own process, the synthetic 10k-asset model imported through the API, a short
+ * warm-up, then the measured run; afterwards the database is opened again and the edits are counted (entity
+ * revisions, audit records and the project revision must all equal the edits the clients saw succeed).
+ *
+ *   node --import tsx bench/server-load.ts [--dialects sqlite,postgres] [--clients 50] [--seconds 60] [--assets 10000]
+ *                                          [--warmup 5] [--profile-dir DIR] [--out result.json]
+ */
+
+const { values } = parseArgs({
+  options: {
+    dialects: { type: 'string', default: 'sqlite,postgres' },
+    clients: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '5' },
+    assets: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: 'zonewise-server-load' },
+    'profile-dir': { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+/** The issue's bar. */
+export const SERVER_LOAD_TARGET = { p99Ms: 100 } as const;
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SERVER_SCRIPT = join(ROOT, 'bench', 'server-load', 'server-process.ts');
+const ACTOR = { id: 'bench', name: 'Server load benchmark' };
+const clientCount = Number(values.clients);
+const seconds = Number(values.seconds);
+const warmupSeconds = Number(values.warmup);
+const assetCount = Number(values.assets);
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+/** The figures of one dialect. */
+export interface ServerLoadResult {
+  readonly dialect: DialectName;
+  readonly status: 'ok' | 'failed';
+  readonly note?: string;
+  readonly clients: number;
+  readonly seconds: number;
+  readonly assets: number;
+  readonly importSeconds: number;
+  readonly throughput: number;
+  readonly requests: number;
+  readonly all: LatencySummary;
+  readonly byKind: Readonly<Record<string, LatencySummary>>;
+  readonly errors: number;
+  readonly errorSamples: readonly string[];
+  readonly conflicts: number;
+  readonly edits: LoadResult['edits'];
+  readonly serverCpuSeconds: number;
+  /** Server CPU time per request: less sensitive than latency to other jobs on a shared machine. */
+  readonly serverCpuMsPerRequest: number;
+  readonly serverPeakRssMb: number;
+  /** One-minute load average when the measured run started and when it ended. */
+  readonly loadAverage: readonly [number, number];
+  readonly verification: {
+    readonly succeededEdits: number;
+    readonly entityRevisionEdits: number;
+    readonly auditUpdateRecords: number;
+    readonly projectRevisionEdits: number;
+    readonly chainValid: boolean;
+    readonly isConsistent: boolean;
+  };
+  readonly meetsTarget: boolean;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (0 where there is no /proc). */
+const cpuSecondsOf = (pid: number): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+};
+
+const peakRssMbOf = (pid: number): number => {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] === undefined ? 0 : Number(match[1]) / 1024;
+  } catch {
+    return 0;
+  }
+};
+
+/** Starts the server process and resolves with its URL once it listens. */
+const startServerProcess = (args: readonly string[]): Promise<{ child: ChildProcess; url: string }> =>
+  new Promise((resolve, reject) => {
+    const profile = values['profile-dir'];
+    const child = spawn(
+      process.execPath,
+      [
+        ...(profile === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profile]),
+        '--import',
+        'tsx',
+        SERVER_SCRIPT,
+        ...args,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\S+)/.exec(output);
+      if (match?.[1] !== undefined) resolve({ child, url: match[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`the server process exited (${code}) before listening`)));
+  });
+
+const stopServerProcess = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+
+/** Users, their sessions and the project, written straight into the database before the server starts. */
+const prepareDatabase = async (
+  location: DatabaseLocation,
+): Promise<{ projectId: string; clients: ClientCredentials[] }> => {
+  const connection = await openDatabase(location);
+  try {
+    const context = createStoreContext(connection.db, connection.dialect);
+    const passwordHash = await argon2Passwords.hash('bench-password-not-used-to-log-in');
+    const users = [];
+    for (let index = 0; index < clientCount; index += 1)
+      users.push(
+        await createUser(
+          context,
+          { username: `bench-${index}`, displayName: `Bench client ${index}`, passwordHash },
+          ACTOR,
+        ),
+      );
+    const owner = users[0];
+    if (owner === undefined) throw new Error('--clients must be at least 1');
+    const project = await createProject(
+      context,
+      { name: `Load benchmark (${assetCount} assets)`, formatVersion: 1 },
+      { id: owner.id, name: owner.displayName },
+    );
+    for (const user of users.slice(1)) await setMemberRole(context, project.id, user.id, 'assessor', ACTOR);
+    const clients: ClientCredentials[] = [];
+    for (const user of users) {
+      const session = await createSession(context, user.id, 8 * 60 * 60);
+      clients.push({ cookie: `zw_session=${session.token}`, csrfToken: session.csrfToken });
+    }
+    return { projectId: project.id, clients };
+  } finally {
+    await connection.close();
+  }
+};
+
+/** Counts what the edits left in the database: revisions above 1, audit update records, the project revision. */
+const countEdits = async (location: DatabaseLocation, projectId: string, importRevision: number) => {
+  const connection = await openDatabase(location);
+  try {
+    const { db } = connection;
+    const revisions = await db
+      .selectFrom('entities')
+      .select((eb) => eb.fn.sum<number | string>(eb('revision', '-', 1)).as('n'))
+      .where('project_id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('chain_id', '=', projectChainId(projectId))
+      .where('action', '=', 'entity.update')
+      .executeTakeFirstOrThrow();
+    const project = await db
+      .selectFrom('projects')
+      .select('revision')
+      .where('id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    const chain = await verifyAuditChain(db, projectChainId(projectId));
+    return {
+      entityRevisionEdits: Number(revisions.n ?? 0),
+      auditUpdateRecords: Number(audit.n),
+      projectRevisionEdits: project.revision - importRevision,
+      chainValid: chain.isValid,
+    };
+  } finally {
+    await connection.close();
+  }
+};
+
+const importModel = async (
+  http: HttpClient,
+  projectId: string,
+  owner: ClientCredentials,
+): Promise<{ revision: number; assetIds: string[]; seconds: number }> => {
+  const { file } = generateSyntheticModel({ assets: assetCount, seed: values.seed });
+  const text = JSON.stringify(file);
+  const started = performance.now();
+  const response = await http.send('POST', `/api/projects/${projectId}/import`, {
+    headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken },
+    body: JSON.stringify({ format: 'json', text }),
+  });
+  const importSeconds = (performance.now() - started) / 1000;
+  const body = response.body as { projectRevision?: number };
+  if (response.status >= 300 || typeof body.projectRevision !== 'number')
+    throw new Error(`the import answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`);
+  return {
+    revision: body.projectRevision,
+    assetIds: (file.assets ?? []).map((asset) => asset.id),
+    seconds: importSeconds,
+  };
+};
+
+const locationFor = async (
+  dialect: DialectName,
+): Promise<{ location: DatabaseLocation; serverArgs: string[]; cleanup: () => Promise<void> }> => {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'zonewise-load-'));
+    return {
+      location: { dialect: 'sqlite', file: join(dir, 'zonewise.sqlite') },
+      serverArgs: ['--data', dir],
+      cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+    };
+  }
+  const throwaway = await createThrowawayPostgres();
+  return {
+    location: { dialect: 'postgres', url: throwaway.url },
+    serverArgs: ['--database-url', throwaway.url],
+    cleanup: throwaway.drop,
+  };
+};
+
+const benchDialect = async (dialect: DialectName): Promise<ServerLoadResult> => {
+  const { location, serverArgs, cleanup } = await locationFor(dialect);
+  let server: ChildProcess | undefined;
+  let http: HttpClient | undefined;
+  try {
+    const { projectId, clients } = await prepareDatabase(location);
+    const started = await startServerProcess(serverArgs);
+    server = started.child;
+    const pid = server.pid ?? 0;
+    http = createHttpClient(started.url, clientCount);
+    const owner = clients[0] as ClientCredentials;
+    const imported = await importModel(http, projectId, owner);
+    log(`  ${dialect}: imported ${imported.assetIds.length} assets in ${imported.seconds.toFixed(1)} s`);
+    const common = { http, projectId, assetIds: imported.assetIds, clients };
+    const warmup = await runLoad({ ...common, seconds: warmupSeconds, seed: `${values.seed}/warmup` });
+    const cpuBefore = cpuSecondsOf(pid);
+    const loadBefore = loadavg()[0] ?? 0;
+    const load = await runLoad({ ...common, seconds, seed: values.seed });
+    const serverCpuSeconds = cpuSecondsOf(pid) - cpuBefore;
+    const loadAfter = loadavg()[0] ?? 0;
+    const serverPeakRssMb = peakRssMbOf(pid);
+    http.close();
+    http = undefined;
+    await stopServerProcess(server);
+    server = undefined;
+
+    const counted = await countEdits(location, projectId, imported.revision);
+    const succeededEdits = warmup.edits.succeeded + load.edits.succeeded;
+    const verification = {
+      succeededEdits,
+      ...counted,
+      isConsistent:
+        counted.chainValid &&
+        counted.entityRevisionEdits === succeededEdits &&
+        counted.auditUpdateRecords === succeededEdits &&
+        counted.projectRevisionEdits === succeededEdits,
+    };
+    const all = new LatencyLog();
+    for (const kind of REQUEST_KINDS) all.addAll(load.latency[kind]);
+    const summary = summariseLatency(all);
+    const errors = warmup.errors + load.errors;
+    return {
+      dialect,
+      status: 'ok',
+      clients: clientCount,
+      seconds: load.elapsedSeconds,
+      assets: imported.assetIds.length,
+      importSeconds: imported.seconds,
+      throughput: load.requests / load.elapsedSeconds,
+      requests: load.requests,
+      all: summary,
+      byKind: Object.fromEntries(REQUEST_KINDS.map((kind) => [kind, summariseLatency(load.latency[kind])])),
+      errors,
+      errorSamples: [...warmup.errorSamples, ...load.errorSamples].slice(0, 10),
+      conflicts: load.conflicts,
+      edits: load.edits,
+      serverCpuSeconds,
+      serverCpuMsPerRequest: (serverCpuSeconds * 1000) / Math.max(1, load.requests),
+      serverPeakRssMb,
+      loadAverage: [loadBefore, loadAfter],
+      verification,
+      meetsTarget: summary.p99Ms < SERVER_LOAD_TARGET.p99Ms && errors === 0 && verification.isConsistent,
+    };
+  } finally {
+    http?.close();
+    if (server !== undefined) await stopServerProcess(server);
+    await cleanup();
+  }
+};
+
+const ms = (value: number): string => value.toFixed(1);
+
+/** The Markdown table `npm run bench -- --only server` prints and docs/benchmarks.md quotes. */
+export const serverLoadTable = (results: readonly ServerLoadResult[]): string => {
+  const header = [
+    '| Database | Requests/s | p50 ms | p95 ms | p99 ms | max ms | Errors | Edits ok (409 retried) | Counted afterwards | Bar (p99 < 100 ms) |',
+    '| -------- | ---------: | -----: | -----: | -----: | -----: | -----: | ---------------------: | ------------------ | ------------------ |',
+  ];
+  const rows = results.map((result) =>
+    result.status !== 'ok'
+      ? `| ${result.dialect} | failed: ${result.note ?? ''} | | | | | | | | |`
+      : `| ${result.dialect} | ${result.throughput.toFixed(0)} | ${ms(result.all.p50Ms)} | ${ms(result.all.p95Ms)} | ${ms(result.all.p99Ms)} | ${ms(result.all.maxMs)} | ${result.errors} | ${result.edits.succeeded} (${result.conflicts}) | ${result.verification.isConsistent ? 'all edits, once' : `MISMATCH ${JSON.stringify(result.verification)}`} | ${result.meetsTarget ? 'met' : 'MISSED'} |`,
+  );
+  const kinds = results
+    .filter((result) => result.status === 'ok')
+    .flatMap((result) =>
+      REQUEST_KINDS.map((kind) => {
+        const summary = result.byKind[kind];
+        return summary === undefined
+          ? ''
+          : `| ${result.dialect} | ${kind} | ${summary.count} | ${ms(summary.p50Ms)} | ${ms(summary.p95Ms)} | ${ms(summary.p99Ms)} |`;
+      }),
+    );
+  return [
+    ...header,
+    ...rows,
+    '',
+    '| Database | Request | Count | p50 ms | p95 ms | p99 ms |',
+    '| -------- | ------- | ----: | -----: | -----: | -----: |',
+    ...kinds,
+  ].join('\n');
+};
+
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB, Node ${process.version}`;
+  log(
+    `server load: ${clientCount} clients × ${seconds} s (after ${warmupSeconds} s warm-up), ${assetCount} assets; ${machine}`,
+  );
+  if (values['profile-dir'] !== undefined) mkdirSync(values['profile-dir'], { recursive: true });
+  const results: ServerLoadResult[] = [];
+  for (const dialect of values.dialects.split(',').map((name) => name.trim()) as DialectName[]) {
+    try {
+      const result = await benchDialect(dialect);
+      results.push(result);
+      log(
+        `  ${dialect}: ${result.throughput.toFixed(0)} req/s, p50 ${ms(result.all.p50Ms)} ms, p95 ${ms(result.all.p95Ms)} ms, p99 ${ms(result.all.p99Ms)} ms, ${result.errors} errors, ${result.edits.succeeded} edits (${result.conflicts} conflicts), server CPU ${result.serverCpuSeconds.toFixed(1)} s (${result.serverCpuMsPerRequest.toFixed(2)} ms per request), load average ${result.loadAverage.map((value) => value.toFixed(1)).join(' → ')}, consistent: ${result.verification.isConsistent}`,
+      );
+    } catch (error) {
+      const note = error instanceof Error ? error.message : String(error);
+      log(`  ${dialect}: failed: ${note}`);
+      results.push({ dialect, status: 'failed', note } as ServerLoadResult);
+    }
+  }
+  const output = { machine, loadAverage: readFileSync('/proc/loadavg', 'utf8').trim(), results };
+  if (values.out !== undefined) writeFileSync(values.out, `${JSON.stringify(output, null, 2)}\n`);
+  process.stdout.write(`${serverLoadTable(results)}\n`);
+  if (results.some((result) => result.status !== 'ok')) process.exitCode = 1;
+}
