@@ -10,6 +10,9 @@ import { OverviewView } from './features/project/overview-view';
 import { ProjectShell, type ViewEntry } from './features/project/project-shell';
 import { ProjectList } from './features/projects/project-list';
 import { RiskView } from './features/risk/risk-view';
+import { SecurityLevelsView } from './features/security-levels/security-levels-view';
+import { RequirementsView } from './features/requirements/requirements-view';
+import { FindingsView } from './features/findings/findings-view';
 import { ErrorBoundary } from './ui/error-boundary';
 
 /** The views of a project, in navigation order. */
@@ -18,6 +21,9 @@ const PROJECT_VIEWS: readonly ViewEntry[] = [
   { view: 'assets', label: 'Assets', zcr: 'ZCR 1', render: (itemId) => <AssetsView itemId={itemId} /> },
   { view: 'diagram', label: 'Zones and conduits', zcr: 'ZCR 3', render: () => <DiagramView /> },
   { view: 'risk', label: 'Risk', zcr: 'ZCR 2, 4, 5', render: () => <RiskView /> },
+  { view: 'security-levels', label: 'Security levels', zcr: 'ZCR 5.6', render: () => <SecurityLevelsView /> },
+  { view: 'requirements', label: 'Requirements', zcr: 'ZCR 6', render: () => <RequirementsView /> },
+  { view: 'findings', label: 'Findings', zcr: 'ZCR 3', render: (itemId) => <FindingsView itemId={itemId} /> },
 ];
 
 const TopBar = () => {
