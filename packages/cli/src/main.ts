@@ -154,9 +154,10 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .description('passive discovery from pcap/pcapng: hosts, flows, OT protocols, device identities')
     .argument('<files...>', 'capture files (.pcap, .pcapng)')
     .option('--into <assessment>', 'merge hosts as assets and conversations as data flows into this file')
+    .option('--oui <file>', 'full MAC-prefix table for host vendors (Wireshark manuf or IEEE oui.csv)')
     .addOption(formatOption())
     .action(
-      run((files: string[], options: { into?: string; format: 'text' | 'json' }) =>
+      run((files: string[], options: { into?: string; oui?: string; format: 'text' | 'json' }) =>
         importCaptureCommand(io, files, options),
       ),
     );
@@ -280,13 +281,14 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .argument('<assessment>', 'assessment file')
     .option('--capture <file>', 'pcap or pcapng capture of the plant network')
     .option('--firewall <config>', 'OPNsense/pfSense config.xml')
+    .option('--oui <file>', 'full MAC-prefix table for host vendors (Wireshark manuf or IEEE oui.csv)')
     .option('--fail-on <gate>', 'drift or drift:<severity>: exit 1 when open drift findings exist')
     .addOption(formatOption())
     .action(
       run(
         (
           assessment: string,
-          options: { capture?: string; firewall?: string; failOn?: string; format: Format },
+          options: { capture?: string; firewall?: string; oui?: string; failOn?: string; format: Format },
         ) => checkFlowsCommand(io, assessment, options),
       ),
     );

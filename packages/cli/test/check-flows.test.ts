@@ -56,6 +56,26 @@ describe('zonewise check-flows --capture', () => {
     ).toBe(false);
   });
 
+  it('names the vendors of unknown hosts, from the built-in table or a full one with --oui', () => {
+    const because = (stdout: string, id: string) =>
+      (JSON.parse(stdout) as { findings: { id: string; because: string }[] }).findings.find(
+        (finding) => finding.id === id,
+      )?.because;
+    const plain = run({ capture: CAPTURE, format: 'json' });
+    expect(because(plain.stdout, 'drift/unknown-host@172.16.201.7')).toContain(
+      '(MAC 00:02:a3:01:3b:b8, Hitachi Energy)',
+    );
+    expect(because(plain.stdout, 'drift/unknown-host@172.16.0.122')).toContain('(MAC 00:03:2d:01:e4:74)');
+    const csv =
+      'Registry,Assignment,Organization Name,Organization Address\nMA-L,00032D,IBASE Technology Inc.,Taipei TW\n';
+    const withTable = run({ capture: CAPTURE, oui: 'oui.csv', format: 'json' }, { 'oui.csv': csv });
+    expect(withTable.code).toBe(0);
+    expect(because(withTable.stdout, 'drift/unknown-host@172.16.0.122')).toContain(
+      '(MAC 00:03:2d:01:e4:74, IBASE Technology Inc.)',
+    );
+    expect(run({ capture: CAPTURE, oui: 'oui.csv', format: 'json' }, { 'oui.csv': '' }).code).toBe(2);
+  });
+
   it('prints a text summary with coverage and one line per finding', () => {
     const { code, stdout } = run({ capture: CAPTURE, format: 'text' });
     expect(code).toBe(0);

@@ -73,6 +73,60 @@ describe('zonewise import capture', () => {
     expect(again.stdout).toContain('0 assets added');
   });
 
+  it('names host vendors from device identities and MAC prefixes, and from a full table with --oui', async () => {
+    type Host = { ip?: string; vendor?: string; vendorSource?: string };
+    const vendorsOf = (stdout: string): Record<string, unknown> =>
+      Object.fromEntries(
+        (JSON.parse(stdout) as { hosts: Host[] }).hosts
+          .filter((host) => host.ip !== undefined)
+          .map((host): [string, unknown] => [host.ip ?? '', [host.vendor, host.vendorSource]]),
+      );
+    const plain = await run(['import', 'capture', 'plant.pcap', '--format', 'json'], { 'plant.pcap': ENIP });
+    expect(vendorsOf(plain.stdout)).toMatchObject({
+      '10.1.1.164': ['Rockwell Automation/Allen-Bradley', 'device-identity'],
+      '10.1.1.167': [undefined, undefined],
+      '192.168.1.22': ['Rockwell Automation', 'oui-builtin'],
+    });
+    const manuf = '# test table\n3C:A9:F4\tIntelCor\tIntel Corporate\nnot-a-prefix\tOops\n';
+    const withTable = await run(['import', 'capture', 'plant.pcap', '--oui', 'manuf', '--format', 'json'], {
+      'plant.pcap': ENIP,
+      manuf,
+    });
+    expect(withTable.code).toBe(0);
+    expect(withTable.stderr).toMatch(/manuf:3:1 warning oui-bad-prefix/);
+    expect(vendorsOf(withTable.stdout)).toMatchObject({
+      '10.1.1.167': ['Intel Corporate', 'oui-file'],
+      '192.168.1.22': ['Rockwell Automation', 'oui-builtin'],
+    });
+    const text = await run(['import', 'capture', 'plant.pcap'], { 'plant.pcap': ENIP });
+    expect(text.stdout).toMatch(/192\.168\.1\.22 .*vendor Rockwell Automation \(oui-builtin\)/);
+  });
+
+  it('exits 2 when the --oui table holds no prefix', async () => {
+    const result = await run(['import', 'capture', 'plant.pcap', '--oui', 'empty.csv'], {
+      'plant.pcap': ENIP,
+      'empty.csv': 'Registry,Assignment,Organization Name,Organization Address\n',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('oui-no-entries');
+    expect(result.stdout).toBe('');
+  });
+
+  it('gives new assets the vendor of their MAC prefix with --into', async () => {
+    const result = await run(['import', 'capture', 'plant.pcap', '--into', 'plant.yaml'], {
+      'plant.pcap': ENIP,
+      'plant.yaml': PLANT,
+    });
+    expect(result.code).toBe(0);
+    const file = parse(String(result.files.get('plant.yaml'))) as {
+      assets: { id: string; vendor?: string; interfaces?: { ip?: string }[] }[];
+    };
+    const byIp = (ip: string) => file.assets.find((asset) => asset.interfaces?.[0]?.ip === ip);
+    expect(byIp('192.168.1.22')?.vendor).toBe('Rockwell Automation');
+    expect(byIp('10.1.1.164')?.vendor).toBe('Rockwell Automation/Allen-Bradley');
+    expect(byIp('10.1.1.167')?.vendor).toBeUndefined();
+  });
+
   it('keeps what was read from a truncated capture and names the byte offset', async () => {
     const truncated = ENIP.subarray(0, Math.floor(ENIP.length / 2));
     const result = await run(['import', 'capture', 'cut.pcap'], { 'cut.pcap': truncated });

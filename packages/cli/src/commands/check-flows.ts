@@ -17,7 +17,7 @@ import { CliError, EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { loadAssessment } from '../load-assessment';
 import { printDiagnostics } from '../print-diagnostics';
-import { analyseCaptureFile } from './import-capture';
+import { analyseCaptureFile, loadOuiOption } from './import-capture';
 
 /** Options of `zonewise check-flows`. */
 export interface CheckFlowsOptions {
@@ -25,6 +25,8 @@ export interface CheckFlowsOptions {
   readonly capture?: string;
   /** An OPNsense or pfSense config.xml of the firewall between the zones. */
   readonly firewall?: string;
+  /** A full MAC-prefix table (Wireshark manuf or IEEE CSV) to name the vendors of unknown hosts. */
+  readonly oui?: string;
   readonly format: 'text' | 'json';
   /** `drift` (open drift findings of medium or above) or `drift:<severity>`: exit 1 when any exist. */
   readonly failOn?: string;
@@ -106,7 +108,9 @@ export const checkFlowsCommand = (io: CliIo, assessmentPath: string, options: Ch
 
   let capture: { file: string; flow: FlowConformance; packets: number } | undefined;
   if (options.capture !== undefined) {
-    const analysis = analyseCaptureFile(io, options.capture);
+    const oui = loadOuiOption(io, options.oui);
+    if (typeof oui === 'number') return oui;
+    const analysis = analyseCaptureFile(io, options.capture, oui);
     for (const diagnostic of analysis.diagnostics) {
       const offset = (diagnostic as { offset?: number }).offset;
       io.stderr(

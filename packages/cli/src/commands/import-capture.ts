@@ -2,11 +2,14 @@ import {
   createCaptureAnalyser,
   formatCaptureTime,
   mergeCaptureIntoFile,
+  readOuiFile,
   type CaptureAnalysis,
+  type OuiTable,
 } from '@zonewise/formats';
 import { CliError, EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 import { mergeIntoAssessment } from '../import/merge-into-assessment';
+import { printDiagnostics } from '../print-diagnostics';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -14,8 +17,8 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  * Streams a capture file through the analyser in 4 MB chunks (constant memory whatever the size), reporting
  * progress on stderr. In-memory IO (tests) reads the whole file.
  */
-export const analyseCaptureFile = (io: CliIo, path: string): CaptureAnalysis => {
-  const analyser = createCaptureAnalyser();
+export const analyseCaptureFile = (io: CliIo, path: string, oui?: OuiTable): CaptureAnalysis => {
+  const analyser = createCaptureAnalyser(oui === undefined ? {} : { oui });
   const size = io.sizeOf(path);
   let lastReport = 0;
   for (const chunk of io.readChunks(path, CHUNK_BYTES)) {
@@ -28,6 +31,19 @@ export const analyseCaptureFile = (io: CliIo, path: string): CaptureAnalysis => 
     }
   }
   return analyser.end();
+};
+
+/**
+ * Loads the full MAC-prefix table of `--oui` (Wireshark manuf or IEEE registry CSV, told apart by content),
+ * printing skipped lines as warnings; an exit code instead of a table when nothing could be read.
+ */
+export const loadOuiOption = (io: CliIo, path: string | undefined): OuiTable | number | undefined => {
+  if (path === undefined) return undefined;
+  const read = readOuiFile(io.readBytes(path), path);
+  printDiagnostics(io, read.diagnostics);
+  return read.diagnostics.some((diagnostic) => diagnostic.severity === 'error')
+    ? EXIT.invalidInput
+    : read.table;
 };
 
 const renderText = (path: string, analysis: CaptureAnalysis): string => {
@@ -49,7 +65,7 @@ const renderText = (path: string, analysis: CaptureAnalysis): string => {
       .slice(0, 200)
       .map(
         (host) =>
-          `  ${(host.ip ?? host.macs[0] ?? '?').padEnd(40)} ${host.kind.padEnd(9)} serves ${host.serves.join(',') || '-'}; uses ${host.uses.join(',') || '-'}`,
+          `  ${(host.ip ?? host.macs[0] ?? '?').padEnd(40)} ${host.kind.padEnd(9)} serves ${host.serves.join(',') || '-'}; uses ${host.uses.join(',') || '-'}${host.vendor === undefined ? '' : `; vendor ${host.vendor} (${host.vendorSource ?? ''})`}`,
       ),
     ...(analysis.hosts.length > 200 ? [`  … ${analysis.hosts.length - 200} more (--format json)`] : []),
     '',
@@ -65,17 +81,20 @@ const renderText = (path: string, analysis: CaptureAnalysis): string => {
 };
 
 /**
- * `zonewise import capture <files…>`: passive discovery from pcap/pcapng. Prints hosts, flows, protocols and
- * device identities (text or JSON), or merges hosts as assets and conversations as data flows into `--into`.
+ * `zonewise import capture <files…>`: passive discovery from pcap/pcapng. Prints hosts (with their vendor from a
+ * device identity or the MAC prefix; `--oui` loads a full prefix table), flows, protocols and device identities
+ * (text or JSON), or merges hosts as assets and conversations as data flows into `--into`.
  * A truncated or corrupt file keeps what was read and names the byte offset; exit 2 when nothing could be read.
  */
 export const importCaptureCommand = (
   io: CliIo,
   inputs: readonly string[],
-  options: { readonly into?: string; readonly format: 'text' | 'json' },
+  options: { readonly into?: string; readonly format: 'text' | 'json'; readonly oui?: string },
 ): number => {
   if (inputs.length === 0) throw new CliError('name at least one capture file (.pcap or .pcapng).');
-  const analyses = inputs.map((path) => ({ path, analysis: analyseCaptureFile(io, path) }));
+  const oui = loadOuiOption(io, options.oui);
+  if (typeof oui === 'number') return oui;
+  const analyses = inputs.map((path) => ({ path, analysis: analyseCaptureFile(io, path, oui) }));
   let unreadable = 0;
   for (const { path, analysis } of analyses) {
     for (const diagnostic of analysis.diagnostics) {

@@ -255,7 +255,7 @@ export const checkFlowConformance = (model: SystemModel, observed: ObservedTraff
     findings.push(
       driftFinding(model, UNKNOWN_HOST, host.ip, {
         subject: place.zone ? (model.refOf(place.zone.id) ?? systemRef(model)) : systemRef(model),
-        because: `Host ${host.ip}${host.mac ? ` (MAC ${host.mac})` : ''} ${
+        because: `Host ${host.ip}${host.mac ? ` (MAC ${host.mac}${host.vendor ? `, ${host.vendor}` : ''})` : ''} ${
           place.zone ? `is in the network of zone ${place.zone.id}` : 'is outside every modelled zone'
         } but no asset interface names it${isSilent ? '; it only received traffic and never answered' : ''}.`,
         evidence: refs(model, [place.zone?.id]),

@@ -22,6 +22,8 @@ export interface ObservedHost {
   readonly kind?: 'unicast' | 'multicast' | 'broadcast';
   /** Packets the host sent; 0 means it only ever received (a scan target that may not exist). */
   readonly packetsSent?: number;
+  /** The maker, from a device identity or the MAC prefix: helps find the device an unknown host is. */
+  readonly vendor?: string;
 }
 
 /** What the network was seen doing: the input of the conformance check, from a capture or any flow export. */
@@ -59,6 +61,7 @@ export const observedFromCapture = (analysis: CaptureAnalysis): ObservedTraffic 
             ...(host.macs[0] === undefined ? {} : { mac: host.macs[0] }),
             kind: host.kind,
             packetsSent: host.packetsSent,
+            ...(host.vendor === undefined ? {} : { vendor: host.vendor }),
           },
         ],
   ),
