@@ -13,6 +13,9 @@ import { RiskView } from './features/risk/risk-view';
 import { SecurityLevelsView } from './features/security-levels/security-levels-view';
 import { RequirementsView } from './features/requirements/requirements-view';
 import { FindingsView } from './features/findings/findings-view';
+import { ApprovalView } from './features/approval/approval-view';
+import { AuditView } from './features/audit/audit-view';
+import { ReportsView } from './features/reports/reports-view';
 import { ErrorBoundary } from './ui/error-boundary';
 
 /** The views of a project, in navigation order. */
@@ -24,6 +27,9 @@ const PROJECT_VIEWS: readonly ViewEntry[] = [
   { view: 'security-levels', label: 'Security levels', zcr: 'ZCR 5.6', render: () => <SecurityLevelsView /> },
   { view: 'requirements', label: 'Requirements', zcr: 'ZCR 6', render: () => <RequirementsView /> },
   { view: 'findings', label: 'Findings', zcr: 'ZCR 3', render: (itemId) => <FindingsView itemId={itemId} /> },
+  { view: 'approval', label: 'Approval', zcr: 'ZCR 7', render: () => <ApprovalView /> },
+  { view: 'audit', label: 'Audit trail', render: () => <AuditView /> },
+  { view: 'reports', label: 'Reports', render: () => <ReportsView /> },
 ];
 
 const TopBar = () => {
