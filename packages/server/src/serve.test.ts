@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listEntities } from '@zonewise/store';
+import { createStoreContext, listEntities, openDatabase, type DatabaseConnection } from '@zonewise/store';
+import { TEST_DIALECTS, createThrowawayPostgres, openTestDatabase } from '@zonewise/store/testing';
+import { DEFAULT_SETTINGS, type ServerDeps } from './env';
 import { fastTestPasswords } from './auth/passwords';
-import { serverOptionsFromEnv, startServer, type RunningServer } from './serve';
+import { loadDemoProject, serverOptionsFromEnv, startServer, type RunningServer } from './serve';
 
 describe('startServer', () => {
   let dataDir: string;
@@ -117,4 +119,51 @@ describe('startServer', () => {
     });
     expect(() => serverOptionsFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
   });
+});
+
+const depsOf = (connection: DatabaseConnection): ServerDeps => ({
+  connection,
+  store: createStoreContext(connection.db, connection.dialect),
+  passwords: fastTestPasswords,
+  settings: DEFAULT_SETTINGS,
+});
+
+describe('loadDemoProject', () => {
+  it('creates one demo project when starts overlap in one process', async () => {
+    const database = await openTestDatabase('sqlite');
+    try {
+      const deps = depsOf(database.connection);
+      const created = await Promise.all([
+        loadDemoProject(deps),
+        loadDemoProject(deps),
+        loadDemoProject(deps),
+      ]);
+      expect(created.filter((id) => id !== undefined)).toHaveLength(1);
+      const projects = await deps.store.db.selectFrom('projects').select(['id', 'revision']).execute();
+      expect(projects).toEqual([{ id: created.find((id) => id !== undefined), revision: 1 }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it.runIf(TEST_DIALECTS.includes('postgres'))(
+    'creates one demo project when several servers start together on one PostgreSQL',
+    async () => {
+      const throwaway = await createThrowawayPostgres();
+      const connections = await Promise.all(
+        [1, 2, 3].map(() => openDatabase({ dialect: 'postgres', url: throwaway.url, poolSize: 3 })),
+      );
+      try {
+        const created = await Promise.all(
+          connections.map((connection) => loadDemoProject(depsOf(connection))),
+        );
+        expect(created.filter((id) => id !== undefined)).toHaveLength(1);
+        const projects = await connections[0]!.db.selectFrom('projects').select('id').execute();
+        expect(projects).toHaveLength(1);
+      } finally {
+        for (const connection of connections) await connection.close();
+        await throwaway.drop();
+      }
+    },
+  );
 });

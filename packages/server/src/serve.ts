@@ -19,6 +19,7 @@ import { ensureAdmin } from './auth/bootstrap-admin';
 import { argon2Passwords } from './auth/passwords';
 import { DEFAULT_SETTINGS, type PasswordHasher, type ServerDeps, type ServerSettings } from './env';
 import { webUiRoutes } from './web-ui';
+import { sql } from 'kysely';
 
 /** The assessment loaded as the demo project on first start. */
 export const DEMO_ASSESSMENT_FILE = fileURLToPath(
@@ -106,6 +107,38 @@ export const loadDemoProject = async (
   deps: ServerDeps,
   file: string = DEMO_ASSESSMENT_FILE,
 ): Promise<string | undefined> => {
+  // One start at a time per database handle; across processes on one PostgreSQL a session advisory lock lets one of
+  // them create the demo while the others wait, then find a project and skip.
+  const queue = demoQueues.get(deps.store.db) ?? Promise.resolve();
+  const run = queue.then(() =>
+    deps.store.dialect === 'sqlite'
+      ? createDemoProject(deps, file)
+      : deps.store.db.connection().execute(async (connection) => {
+          await sql`select pg_advisory_lock(${DEMO_LOCK_KEY})`.execute(connection);
+          try {
+            return await createDemoProject(deps, file);
+          } finally {
+            await sql`select pg_advisory_unlock(${DEMO_LOCK_KEY})`.execute(connection);
+          }
+        }),
+  );
+  demoQueues.set(
+    deps.store.db,
+    run.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  return run;
+};
+
+/** Demo loads in flight per database handle, so concurrent starts in one process run one after the other. */
+const demoQueues = new WeakMap<object, Promise<void>>();
+
+/** An arbitrary constant naming the demo-loading advisory lock on PostgreSQL. */
+const DEMO_LOCK_KEY = 6244332;
+
+const createDemoProject = async (deps: ServerDeps, file: string): Promise<string | undefined> => {
   const existing = await deps.store.db.selectFrom('projects').select('id').limit(1).executeTakeFirst();
   if (existing !== undefined) return undefined;
   const text = await readFile(file, 'utf8');
