@@ -21,7 +21,11 @@ describe('selectSteps', () => {
       steps: ['assess-end-to-end'],
       unknown: ['bogus'],
     });
-    expect(selectSteps(undefined).steps).toHaveLength(9);
+    expect(selectSteps(['diagram', 'registers'])).toEqual({
+      steps: ['registers-xlsx', 'diagram'],
+      unknown: [],
+    });
+    expect(selectSteps(undefined).steps).toHaveLength(11);
   });
 });
 
