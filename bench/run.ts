@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadBenchApi } from './api';
 import type { CaptureIngestResult } from './capture-ingest';
+import { serverLoadTable, type ServerLoadResult } from './server-load/summary';
 import { selectSteps, STEP_DESCRIPTIONS, type ModelInfo, type Step, type StepResult } from './steps';
 import { growthCheck, growthTable, modelsTable, resultsTable, targetChecks, targetLines } from './summary';
 
@@ -19,8 +20,9 @@ import { growthCheck, growthTable, modelsTable, resultsTable, targetChecks, targ
 
 const USAGE = `npm run bench -- [options]
   --sizes 1000,10000,100000   asset counts (flows are 10 per asset)
-  --only load,resolve,assess,report,capture   step groups or step names (${['load-json', 'load-yaml', 'resolve', 'assess', 'assess-end-to-end', 'report-markdown', 'report-html', 'report-docx', 'report-pdf'].join(', ')}); capture: pcap ingest vs tshark
+  --only load,resolve,assess,report,capture   step groups or step names (${['load-json', 'load-yaml', 'resolve', 'assess', 'assess-end-to-end', 'report-markdown', 'report-html', 'report-docx', 'report-pdf'].join(', ')}); capture: pcap ingest vs tshark; server: 50 clients against the HTTP API on SQLite and PostgreSQL
   --capture-mb N              size of the synthetic capture in MiB (default 1024)
+  --server-seconds N          measured seconds per database of the server load (default 60)
   --repeat N                  runs per step for the best time (default 5 up to 2k assets, 3 up to 20k, else 1)
   --profile                   CPU-profile each step; hot spots go to the results, profiles to bench/results/profiles
   --heap MB                   --max-old-space-size for the children (default: Node's own limit)
@@ -39,6 +41,7 @@ const { values } = parseArgs({
     'keep-models': { type: 'boolean', default: false },
     seed: { type: 'string' },
     'capture-mb': { type: 'string', default: '1024' },
+    'server-seconds': { type: 'string', default: '60' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -57,12 +60,14 @@ const onlyNames = values.only
   .filter(Boolean);
 // The capture benchmark has its own input (a synthetic pcap), so it runs once, not per model size.
 const runCapture = onlyNames === undefined || onlyNames.includes('capture');
-const modelNames = onlyNames?.filter((name) => name !== 'capture');
+// So does the server load benchmark (its own 10k-asset project behind the HTTP API).
+const runServer = onlyNames === undefined || onlyNames.includes('server');
+const modelNames = onlyNames?.filter((name) => name !== 'capture' && name !== 'server');
 const { steps, unknown } =
-  modelNames !== undefined && modelNames.length === 0 && runCapture
+  modelNames !== undefined && modelNames.length === 0 && (runCapture || runServer)
     ? { steps: [], unknown: [] }
     : selectSteps(modelNames);
-if (sizes.length === 0 || unknown.length > 0 || (steps.length === 0 && !runCapture)) {
+if (sizes.length === 0 || unknown.length > 0 || (steps.length === 0 && !runCapture && !runServer)) {
   process.stderr.write(
     `${unknown.length > 0 ? `unknown step or group: ${unknown.join(', ')}\n` : ''}${USAGE}\n`,
   );
@@ -158,6 +163,8 @@ for (const note of api.notes) log(`note: ${note} (those steps are skipped)`);
 const models: ModelInfo[] = [];
 const results: StepResult[] = [];
 let capture: CaptureIngestResult | { readonly status: string; readonly note: string } | undefined;
+let serverLoad:
+  { readonly results: ServerLoadResult[] } | { readonly status: string; readonly note: string } | undefined;
 const startedAt = new Date().toISOString();
 
 const save = (): void => {
@@ -171,6 +178,7 @@ const save = (): void => {
     models,
     results,
     ...(capture === undefined ? {} : { capture }),
+    ...(serverLoad === undefined ? {} : { serverLoad }),
     growth: growthCheck(results),
     targets: targetChecks(results),
   };
@@ -255,6 +263,19 @@ if (runCapture) {
       ? readJson<CaptureIngestResult>(capturePath)
       : { status: outcome.timedOut ? 'timeout' : 'failed', note: failureNote(outcome) };
 }
+if (runServer) {
+  const serverPath = join(scratchDir, 'server-load.json');
+  log(`\nserver load (50 clients × ${values['server-seconds']} s per database, 10k assets) …`);
+  const outcome = await runChild('server-load.ts', [
+    '--seconds',
+    values['server-seconds'],
+    '--out',
+    serverPath,
+  ]);
+  serverLoad = existsSync(serverPath)
+    ? readJson<{ results: ServerLoadResult[] }>(serverPath)
+    : { status: outcome.timedOut ? 'timeout' : 'failed', note: failureNote(outcome) };
+}
 save();
 rmSync(scratchDir, { recursive: true, force: true });
 
@@ -283,4 +304,8 @@ const output = [
 ];
 const sections = steps.length > 0 ? output : output.slice(0, 1);
 if (runCapture) sections.push(captureSection());
+if (serverLoad !== undefined)
+  sections.push(
+    `## Server load (issue 3: 50 clients, p99 < 100 ms, no errors, nothing lost)\n\n${'results' in serverLoad ? serverLoadTable(serverLoad.results) : `${serverLoad.status}: ${serverLoad.note}`}`,
+  );
 process.stdout.write(`${sections.join('\n\n')}\n\nRaw results: bench/results/latest.json\n`);

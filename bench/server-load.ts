@@ -19,8 +19,9 @@ import {
 } from '@zonewise/store';
 import { createThrowawayPostgres } from '@zonewise/store/testing';
 import { createHttpClient, type HttpClient } from './server-load/http-client';
-import { summariseLatency, LatencyLog, type LatencySummary } from './server-load/latency';
-import { REQUEST_KINDS, runLoad, type ClientCredentials, type LoadResult } from './server-load/load-clients';
+import { summariseLatency, LatencyLog } from './server-load/latency';
+import { REQUEST_KINDS, runLoad, type ClientCredentials } from './server-load/load-clients';
+import { SERVER_LOAD_TARGET, serverLoadTable, type ServerLoadResult } from './server-load/summary';
 import { generateSyntheticModel } from './synthetic-model';
 
 /**
@@ -48,9 +49,6 @@ const { values } = parseArgs({
   },
 });
 
-/** The issue's bar. */
-export const SERVER_LOAD_TARGET = { p99Ms: 100 } as const;
-
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_SCRIPT = join(ROOT, 'bench', 'server-load', 'server-process.ts');
 const ACTOR = { id: 'bench', name: 'Server load benchmark' };
@@ -61,40 +59,6 @@ const assetCount = Number(values.assets);
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
-
-/** The figures of one dialect. */
-export interface ServerLoadResult {
-  readonly dialect: DialectName;
-  readonly status: 'ok' | 'failed';
-  readonly note?: string;
-  readonly clients: number;
-  readonly seconds: number;
-  readonly assets: number;
-  readonly importSeconds: number;
-  readonly throughput: number;
-  readonly requests: number;
-  readonly all: LatencySummary;
-  readonly byKind: Readonly<Record<string, LatencySummary>>;
-  readonly errors: number;
-  readonly errorSamples: readonly string[];
-  readonly conflicts: number;
-  readonly edits: LoadResult['edits'];
-  readonly serverCpuSeconds: number;
-  /** Server CPU time per request: less sensitive than latency to other jobs on a shared machine. */
-  readonly serverCpuMsPerRequest: number;
-  readonly serverPeakRssMb: number;
-  /** One-minute load average when the measured run started and when it ended. */
-  readonly loadAverage: readonly [number, number];
-  readonly verification: {
-    readonly succeededEdits: number;
-    readonly entityRevisionEdits: number;
-    readonly auditUpdateRecords: number;
-    readonly projectRevisionEdits: number;
-    readonly chainValid: boolean;
-    readonly isConsistent: boolean;
-  };
-  readonly meetsTarget: boolean;
-}
 
 /** CPU seconds (user + system) a process has used, from /proc (0 where there is no /proc). */
 const cpuSecondsOf = (pid: number): number => {
@@ -333,60 +297,26 @@ const benchDialect = async (dialect: DialectName): Promise<ServerLoadResult> => 
 
 const ms = (value: number): string => value.toFixed(1);
 
-/** The Markdown table `npm run bench -- --only server` prints and docs/benchmarks.md quotes. */
-export const serverLoadTable = (results: readonly ServerLoadResult[]): string => {
-  const header = [
-    '| Database | Requests/s | p50 ms | p95 ms | p99 ms | max ms | Errors | Edits ok (409 retried) | Counted afterwards | Bar (p99 < 100 ms) |',
-    '| -------- | ---------: | -----: | -----: | -----: | -----: | -----: | ---------------------: | ------------------ | ------------------ |',
-  ];
-  const rows = results.map((result) =>
-    result.status !== 'ok'
-      ? `| ${result.dialect} | failed: ${result.note ?? ''} | | | | | | | | |`
-      : `| ${result.dialect} | ${result.throughput.toFixed(0)} | ${ms(result.all.p50Ms)} | ${ms(result.all.p95Ms)} | ${ms(result.all.p99Ms)} | ${ms(result.all.maxMs)} | ${result.errors} | ${result.edits.succeeded} (${result.conflicts}) | ${result.verification.isConsistent ? 'all edits, once' : `MISMATCH ${JSON.stringify(result.verification)}`} | ${result.meetsTarget ? 'met' : 'MISSED'} |`,
-  );
-  const kinds = results
-    .filter((result) => result.status === 'ok')
-    .flatMap((result) =>
-      REQUEST_KINDS.map((kind) => {
-        const summary = result.byKind[kind];
-        return summary === undefined
-          ? ''
-          : `| ${result.dialect} | ${kind} | ${summary.count} | ${ms(summary.p50Ms)} | ${ms(summary.p95Ms)} | ${ms(summary.p99Ms)} |`;
-      }),
+const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB, Node ${process.version}`;
+log(
+  `server load: ${clientCount} clients × ${seconds} s (after ${warmupSeconds} s warm-up), ${assetCount} assets; ${machine}`,
+);
+if (values['profile-dir'] !== undefined) mkdirSync(values['profile-dir'], { recursive: true });
+const results: ServerLoadResult[] = [];
+for (const dialect of values.dialects.split(',').map((name) => name.trim()) as DialectName[]) {
+  try {
+    const result = await benchDialect(dialect);
+    results.push(result);
+    log(
+      `  ${dialect}: ${result.throughput.toFixed(0)} req/s, p50 ${ms(result.all.p50Ms)} ms, p95 ${ms(result.all.p95Ms)} ms, p99 ${ms(result.all.p99Ms)} ms, ${result.errors} errors, ${result.edits.succeeded} edits (${result.conflicts} conflicts), server CPU ${result.serverCpuSeconds.toFixed(1)} s (${result.serverCpuMsPerRequest.toFixed(2)} ms per request), load average ${result.loadAverage.map((value) => value.toFixed(1)).join(' → ')}, consistent: ${result.verification.isConsistent}`,
     );
-  return [
-    ...header,
-    ...rows,
-    '',
-    '| Database | Request | Count | p50 ms | p95 ms | p99 ms |',
-    '| -------- | ------- | ----: | -----: | -----: | -----: |',
-    ...kinds,
-  ].join('\n');
-};
-
-const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
-if (isMain) {
-  const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB, Node ${process.version}`;
-  log(
-    `server load: ${clientCount} clients × ${seconds} s (after ${warmupSeconds} s warm-up), ${assetCount} assets; ${machine}`,
-  );
-  if (values['profile-dir'] !== undefined) mkdirSync(values['profile-dir'], { recursive: true });
-  const results: ServerLoadResult[] = [];
-  for (const dialect of values.dialects.split(',').map((name) => name.trim()) as DialectName[]) {
-    try {
-      const result = await benchDialect(dialect);
-      results.push(result);
-      log(
-        `  ${dialect}: ${result.throughput.toFixed(0)} req/s, p50 ${ms(result.all.p50Ms)} ms, p95 ${ms(result.all.p95Ms)} ms, p99 ${ms(result.all.p99Ms)} ms, ${result.errors} errors, ${result.edits.succeeded} edits (${result.conflicts} conflicts), server CPU ${result.serverCpuSeconds.toFixed(1)} s (${result.serverCpuMsPerRequest.toFixed(2)} ms per request), load average ${result.loadAverage.map((value) => value.toFixed(1)).join(' → ')}, consistent: ${result.verification.isConsistent}`,
-      );
-    } catch (error) {
-      const note = error instanceof Error ? error.message : String(error);
-      log(`  ${dialect}: failed: ${note}`);
-      results.push({ dialect, status: 'failed', note } as ServerLoadResult);
-    }
+  } catch (error) {
+    const note = error instanceof Error ? error.message : String(error);
+    log(`  ${dialect}: failed: ${note}`);
+    results.push({ dialect, status: 'failed', note } as ServerLoadResult);
   }
-  const output = { machine, loadAverage: readFileSync('/proc/loadavg', 'utf8').trim(), results };
-  if (values.out !== undefined) writeFileSync(values.out, `${JSON.stringify(output, null, 2)}\n`);
-  process.stdout.write(`${serverLoadTable(results)}\n`);
-  if (results.some((result) => result.status !== 'ok')) process.exitCode = 1;
 }
+const output = { machine, loadAverage: readFileSync('/proc/loadavg', 'utf8').trim(), results };
+if (values.out !== undefined) writeFileSync(values.out, `${JSON.stringify(output, null, 2)}\n`);
+if (values.out === undefined) process.stdout.write(`${serverLoadTable(results)}\n`);
+if (results.some((result) => result.status !== 'ok')) process.exitCode = 1;
