@@ -24,7 +24,8 @@ const windowStartBefore = (now: string, limit: LoginLimit): string =>
  * Counts one login attempt against every key and says whether it may proceed. The attempt is counted before the
  * password is checked, with one atomic upsert per key (`INSERT … ON CONFLICT DO UPDATE … RETURNING` on both
  * dialects), so parallel guesses from several server processes cannot slip past the limit between a read and a
- * write. A window that has passed starts again at one. Call `forgiveLoginAttempt` when the password was right.
+ * write (under such a burst the keys fill in different orders, so fewer than the limit may get through, never
+ * more). A window that has passed starts again at one. Call `forgiveLoginAttempt` when the password was right.
  */
 export const admitLoginAttempt = async (
   db: Executor,
