@@ -80,17 +80,19 @@ const peakRssMbOf = (pid: number): number => {
 };
 
 /** Starts the server process and resolves with its URL once it listens. */
-const startServerProcess = (args: readonly string[]): Promise<{ child: ChildProcess; url: string }> =>
+const startServerProcess = (
+  args: readonly string[],
+  profileFile: string | undefined,
+): Promise<{ child: ChildProcess; url: string }> =>
   new Promise((resolve, reject) => {
-    const profile = values['profile-dir'];
     const child = spawn(
       process.execPath,
       [
-        ...(profile === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profile]),
         '--import',
         'tsx',
         SERVER_SCRIPT,
         ...args,
+        ...(profileFile === undefined ? [] : ['--profile', profileFile]),
       ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -231,7 +233,11 @@ const benchDialect = async (dialect: DialectName): Promise<ServerLoadResult> => 
   let http: HttpClient | undefined;
   try {
     const { projectId, clients } = await prepareDatabase(location);
-    const started = await startServerProcess(serverArgs);
+    const profileDir = values['profile-dir'];
+    const started = await startServerProcess(
+      serverArgs,
+      profileDir === undefined ? undefined : join(profileDir, `server-load-${dialect}.cpuprofile`),
+    );
     server = started.child;
     const pid = server.pid ?? 0;
     http = createHttpClient(started.url, clientCount);
@@ -240,6 +246,8 @@ const benchDialect = async (dialect: DialectName): Promise<ServerLoadResult> => 
     log(`  ${dialect}: imported ${imported.assetIds.length} assets in ${imported.seconds.toFixed(1)} s`);
     const common = { http, projectId, assetIds: imported.assetIds, clients };
     const warmup = await runLoad({ ...common, seconds: warmupSeconds, seed: `${values.seed}/warmup` });
+    // The profile (--profile-dir) covers the measured run only.
+    if (values['profile-dir'] !== undefined) server.kill('SIGUSR2');
     const cpuBefore = cpuSecondsOf(pid);
     const loadBefore = loadavg()[0] ?? 0;
     const load = await runLoad({ ...common, seconds, seed: values.seed });

@@ -1,4 +1,5 @@
-import { writeSync } from 'node:fs';
+import { writeFileSync, writeSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
@@ -9,13 +10,14 @@ import { createStoreContext, locateDatabase, openDatabase } from '@zonewise/stor
  * The server under load, in its own process so the load clients do not share its event loop: `zonewise serve` as
  * far as it exists (`startServer` once the server package exports it, else the same app bound with
  * `@hono/node-server`), on the database named by `--database-url` or `--data`. Prints `listening <url>` on stdout
- * and stops on SIGTERM.
+ * and stops on SIGTERM. With `--profile FILE`, SIGUSR2 starts the V8 CPU profiler and SIGTERM writes the profile to
+ * FILE before stopping, so the profile covers the measured run only (not start-up or the import).
  *
  *   node --import tsx bench/server-load/server-process.ts --data /tmp/zw   |   --database-url postgres://…
  */
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, 'database-url': { type: 'string' } },
+  options: { data: { type: 'string' }, 'database-url': { type: 'string' }, profile: { type: 'string' } },
 });
 
 type StartServer = (options: {
@@ -62,8 +64,27 @@ const listen = async (): Promise<{ url: string; close: () => Promise<void> }> =>
   };
 };
 
+const profiler = new Session();
+const profileFile = values.profile;
+if (profileFile !== undefined) {
+  profiler.connect();
+  process.once('SIGUSR2', () => {
+    profiler.post('Profiler.enable', () => profiler.post('Profiler.start'));
+  });
+}
+const writeProfile = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (profileFile === undefined) return resolve();
+    profiler.post('Profiler.stop', (error, result) => {
+      if (error === null) writeFileSync(profileFile, JSON.stringify(result.profile));
+      resolve();
+    });
+  });
+
 const running = await listen();
 writeSync(1, `listening ${running.url}\n`);
 process.once('SIGTERM', () => {
-  void running.close().then(() => process.exit(0));
+  void writeProfile()
+    .then(() => running.close())
+    .then(() => process.exit(0));
 });
