@@ -1,7 +1,8 @@
 import { basename, join } from 'node:path';
-import type { Diagnostic, SystemFileInput } from '@zonewise/core';
+import { modelSha256, resolveSystem, type Diagnostic, type SystemFileInput } from '@zonewise/core';
 import {
   REGISTER_IDS,
+  checkRegisterModel,
   importRegisters,
   loadAssessmentText,
   readRegisterCsv,
@@ -113,7 +114,16 @@ export const importRegistersCommand = async (
     return EXIT.invalidInput;
   }
   const trial = importRegisters(loaded.file as SystemFileInput, read.tables);
-  const diagnostics = [...read.diagnostics, ...trial.diagnostics];
+  const resolved = read.modelSha256 === undefined ? undefined : resolveSystem(loaded.file);
+  const diagnostics = [
+    ...read.diagnostics,
+    ...checkRegisterModel(
+      read.modelSha256,
+      resolved?.ok === true ? modelSha256(resolved.value.file) : undefined,
+      input,
+    ),
+    ...trial.diagnostics,
+  ];
   printDiagnostics(io, diagnostics);
   if (trial.file === undefined) {
     io.stderr(`${into}: nothing was written.\n`);

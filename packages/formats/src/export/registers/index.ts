@@ -32,3 +32,4 @@ export {
   type RegisterImport,
   type RegisterImportCode,
 } from './import-registers';
+export { REGISTER_MODEL_CHANGED, checkRegisterModel } from './register-model-check';

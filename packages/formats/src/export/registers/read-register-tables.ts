@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@zonewise/core';
+import type { Worksheet } from 'exceljs';
 import { buildTable } from '../../import/tabular/build-table';
 import { readCsvTable } from '../../import/tabular/read-csv-table';
 import { cellValueText, isZipArchive } from '../../import/tabular/read-xlsx-table';
@@ -19,6 +20,8 @@ export interface RegisterTable {
 export interface RegisterTablesRead {
   readonly tables: readonly RegisterTable[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The "Model SHA-256" of the workbook's About sheet: the model the registers were exported from (xlsx only). */
+  readonly modelSha256?: string;
 }
 
 /** Sheet titles of the registers, as the workbook writer names them. */
@@ -34,6 +37,19 @@ export const REGISTER_TITLES: Readonly<Record<RegisterId, string>> = {
 // The writer fills every header cell, so the header is the first row with the most filled cells (a data row ties at
 // best, and ties go to the first).
 const isHeaderName = (name: string): boolean => name !== '';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** The "Model SHA-256" row of an About sheet, when it holds a well-formed digest. */
+const aboutModelSha256 = (sheet: { eachRow: Worksheet['eachRow'] }): string | undefined => {
+  let found: string | undefined;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    if (cellValueText(row.getCell(1).value).trim().toLowerCase() !== 'model sha-256') return;
+    const value = cellValueText(row.getCell(2).value).trim().toLowerCase();
+    if (SHA256.test(value)) found ??= value;
+  });
+  return found;
+};
 
 const registerOfTitle = (title: string): RegisterId | undefined =>
   REGISTER_IDS.find((id) => REGISTER_TITLES[id].toLowerCase() === title.trim().toLowerCase());
@@ -62,7 +78,9 @@ export const readRegisterWorkbook = async (
   }
   const tables: RegisterTable[] = [];
   const diagnostics: Diagnostic[] = [];
+  let modelSha256: string | undefined;
   for (const sheet of workbook.worksheets) {
+    if (sheet.name.trim().toLowerCase() === 'about') modelSha256 ??= aboutModelSha256(sheet);
     const register = registerOfTitle(sheet.name);
     if (register === undefined) continue;
     const source = `${fileName}[${sheet.name}]`;
@@ -79,7 +97,7 @@ export const readRegisterWorkbook = async (
     diagnostics.push(...built.diagnostics);
     if (built.table !== undefined) tables.push({ register, source, table: built.table });
   }
-  return { tables, diagnostics };
+  return { tables, diagnostics, ...(modelSha256 === undefined ? {} : { modelSha256 }) };
 };
 
 /**
