@@ -10,11 +10,14 @@ import type { AppEnv, ServerDeps } from './env';
 import { AppError, type ErrorBody } from './errors';
 import { registerRoutes } from './routes';
 
-/** Prefixes each diagnostic path with the request part it came from (`body`, `query`, `param`). */
+/** The request part a validation target names: a JSON or form body is `body`, the rest keep Hono's name. */
+const REQUEST_PART: Readonly<Record<string, string>> = { json: 'body', form: 'body', param: 'params' };
+
+/** Prefixes each diagnostic path with the request part it came from (`body`, `query`, `params`, `header`). */
 const diagnosticsOf = (issues: Parameters<typeof diagnosticOfZodIssue>[0][], target: string): Diagnostic[] =>
   issues.map((issue) => {
     const diagnostic = diagnosticOfZodIssue(issue);
-    return { ...diagnostic, path: [target, ...diagnostic.path] };
+    return { ...diagnostic, path: [REQUEST_PART[target] ?? target, ...diagnostic.path] };
   });
 
 /** Request validation failures answer 422 with every problem and its path, like the CLI's diagnostics. */
@@ -24,7 +27,7 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
   const body: ErrorBody = {
     error: {
       code: 'invalid-input',
-      message: `the request ${result.target} is invalid: ${diagnostics.map((d) => d.message).join(' ')}`,
+      message: `the request ${REQUEST_PART[result.target] ?? result.target} is invalid: ${diagnostics.map((d) => d.message).join(' ')}`,
       requestId: c.get('requestId'),
       diagnostics,
     },

@@ -177,7 +177,7 @@ for (const dialect of TEST_DIALECTS) {
       const body = (await response.json()) as ErrorJson;
       expect(body.error.code).toBe('invalid-input');
       expect(body.error.diagnostics?.map((d) => d.path)).toEqual(
-        expect.arrayContaining([['json', 'password']]),
+        expect.arrayContaining([['body', 'password']]),
       );
     });
 
@@ -221,7 +221,7 @@ for (const dialect of TEST_DIALECTS) {
       });
       expect(short.status).toBe(422);
       expect(((await short.json()) as ErrorJson).error.diagnostics?.[0]?.path).toEqual([
-        'json',
+        'body',
         'newPassword',
       ]);
       const noCsrf = await hank.request(

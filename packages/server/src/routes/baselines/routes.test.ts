@@ -130,7 +130,7 @@ for (const dialect of TEST_DIALECTS) {
       expect(invalid.status).toBe(422);
       const body = (await invalid.json()) as { error: { code: string; diagnostics: { path: unknown[] }[] } };
       expect(body.error.code).toBe('invalid-input');
-      expect(body.error.diagnostics.map((d) => d.path.slice(0, 2))).toContainEqual(['json', 'label']);
+      expect(body.error.diagnostics.map((d) => d.path.slice(0, 2))).toContainEqual(['body', 'label']);
       const broken = await newProject({
         ...file,
         assets: [{ id: 'plc-1', name: 'PLC', kind: 'plc', zone: 'zone-x' }],

@@ -131,9 +131,9 @@ for (const dialect of TEST_DIALECTS) {
       expect(body.error.code).toBe('invalid-input');
       expect(body.error.diagnostics.map((d) => d.path)).toEqual(
         expect.arrayContaining([
-          ['json', 'targetKind'],
-          ['json', 'targetId'],
-          ['json', 'body'],
+          ['body', 'targetKind'],
+          ['body', 'targetId'],
+          ['body', 'body'],
         ]),
       );
       expect(

@@ -121,7 +121,7 @@ for (const dialect of TEST_DIALECTS) {
         role: 'owner',
       });
       expect(invalid.status).toBe(422);
-      expect(((await invalid.json()) as ErrorJson).error.diagnostics?.[0]?.path).toEqual(['json', 'role']);
+      expect(((await invalid.json()) as ErrorJson).error.diagnostics?.[0]?.path).toEqual(['body', 'role']);
       expect(
         await codeOf(
           await alice.request('PUT', `${members}/${projectId}/members/nobody`, { role: 'viewer' }),

@@ -155,8 +155,8 @@ for (const dialect of TEST_DIALECTS) {
       const envelopeBody = (await envelope.json()) as ErrorBody;
       expect(envelopeBody.error.diagnostics?.map((d) => d.path)).toEqual(
         expect.arrayContaining([
-          ['json', 'format'],
-          ['json', 'text'],
+          ['body', 'format'],
+          ['body', 'text'],
         ]),
       );
 

@@ -44,7 +44,7 @@ for (const dialect of TEST_DIALECTS) {
       expect(invalid.status).toBe(422);
       const body = (await invalid.json()) as { error: { code: string; diagnostics: { path: unknown[] }[] } };
       expect(body.error.code).toBe('invalid-input');
-      expect(body.error.diagnostics.map((d) => d.path[0])).toEqual(expect.arrayContaining(['json']));
+      expect(body.error.diagnostics.map((d) => d.path[0])).toEqual(expect.arrayContaining(['body']));
     });
 
     it('hides another project behind 404 and refuses edits by a viewer with 403', async () => {

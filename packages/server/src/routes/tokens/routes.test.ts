@@ -84,7 +84,7 @@ for (const dialect of TEST_DIALECTS) {
       });
       expect(invalid.status).toBe(422);
       const paths = ((await invalid.json()) as ErrorJson).error.diagnostics?.map((d) => d.path.join('.'));
-      expect(paths).toEqual(expect.arrayContaining(['json.name', 'json.expiresAt']));
+      expect(paths).toEqual(expect.arrayContaining(['body.name', 'body.expiresAt']));
       const past = await alice.request('POST', '/api/tokens', {
         name: 'old',
         expiresAt: '2001-01-01T00:00:00Z',

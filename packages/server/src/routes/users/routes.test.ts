@@ -98,7 +98,7 @@ for (const dialect of TEST_DIALECTS) {
       });
       expect(invalid.status).toBe(422);
       const paths = ((await invalid.json()) as ErrorJson).error.diagnostics?.map((d) => d.path.join('.'));
-      expect(paths).toEqual(expect.arrayContaining(['json.username', 'json.displayName', 'json.password']));
+      expect(paths).toEqual(expect.arrayContaining(['body.username', 'body.displayName', 'body.password']));
       const badPatch = await root.request('PATCH', `/api/users/${alice.user.id}`, { isAdmin: 'yes' });
       expect(badPatch.status).toBe(422);
     });
