@@ -33,11 +33,9 @@ export const SignatureSchema = z
     signedAt: z.string(),
     modelSha256: z.string(),
     projectRevision: z.number().int(),
-    isStale: z
-      .boolean()
-      .openapi({
-        description: 'True once the project changed after the signed baseline: still valid history, flagged',
-      }),
+    isStale: z.boolean().openapi({
+      description: 'True once the project changed after the signed baseline: still valid history, flagged',
+    }),
   })
   .openapi('Signature');
 

@@ -2,11 +2,9 @@ import { z } from '@hono/zod-openapi';
 import { COMMENT_TARGET_KINDS, ENTITY_COLLECTIONS } from '@zonewise/store';
 import { PagingQuerySchema, pageOf } from '../schemas';
 
-const TargetKindSchema = z
-  .enum([...COMMENT_TARGET_KINDS, ...ENTITY_COLLECTIONS])
-  .openapi({
-    description: '`project`, `baseline`, `finding`, or an entity collection (`zones`, `assets`, …)',
-  });
+const TargetKindSchema = z.enum([...COMMENT_TARGET_KINDS, ...ENTITY_COLLECTIONS]).openapi({
+  description: '`project`, `baseline`, `finding`, or an entity collection (`zones`, `assets`, …)',
+});
 
 /** A review comment. */
 export const CommentSchema = z
