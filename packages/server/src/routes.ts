@@ -4,6 +4,7 @@ import { assessmentRoutes } from './routes/assessment/routes';
 import { baselineRoutes } from './routes/baselines/routes';
 import { commentRoutes } from './routes/comments/routes';
 import { docsRoutes } from './routes/docs/routes';
+import { downloadRoutes } from './routes/downloads/routes';
 import { entityRoutes } from './routes/entities/routes';
 import { authRoutes } from './routes/auth/routes';
 import { healthRoutes } from './routes/health/routes';
@@ -29,6 +30,7 @@ export const registerRoutes = (app: ZonewiseApp): void => {
   entityRoutes(app);
   assessmentRoutes(app);
   reportRoutes(app);
+  downloadRoutes(app);
   baselineRoutes(app);
   auditRoutes(app);
   commentRoutes(app);
