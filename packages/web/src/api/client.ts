@@ -63,8 +63,11 @@ export const createApiClient = (
       headers.set('X-CSRF-Token', session.csrfToken);
     return headers;
   };
-  const noticeUnauthorized = (response: Response, path: string): void => {
-    if (response.status === 401 && !path.startsWith('/api/auth/login')) session.onUnauthorized?.();
+  // A 401 ends the session, except a wrong password re-entered to sign or log in (`invalid-credentials`).
+  const noticeUnauthorized = (status: number, body: unknown, path: string): void => {
+    if (status !== 401 || path.startsWith('/api/auth/login')) return;
+    if (apiErrorOf(status, body).code === 'invalid-credentials') return;
+    session.onUnauthorized?.();
   };
 
   const middleware: Middleware = {
@@ -72,8 +75,9 @@ export const createApiClient = (
       withCsrf(request.method, request.headers);
       return request;
     },
-    onResponse({ response, request }) {
-      noticeUnauthorized(response, new URL(request.url, 'http://x').pathname);
+    async onResponse({ response, request }) {
+      if (response.status === 401)
+        noticeUnauthorized(401, await readBody(response.clone()), new URL(request.url, 'http://x').pathname);
       return response;
     },
   };
@@ -91,8 +95,11 @@ export const createApiClient = (
     } catch (cause) {
       throw new ApiError(0, 'network-error', `the server cannot be reached (${String(cause)})`);
     }
-    noticeUnauthorized(response, path);
-    if (!response.ok) throw apiErrorOf(response.status, await readBody(response));
+    if (!response.ok) {
+      const body = await readBody(response);
+      noticeUnauthorized(response.status, body, path);
+      throw apiErrorOf(response.status, body);
+    }
     return response;
   };
 

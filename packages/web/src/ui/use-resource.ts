@@ -9,8 +9,9 @@ export interface Resource<T> {
 }
 
 /**
- * Loads `load()` when `key` changes and on `reload()`. Keeps the previous data while reloading, so a refresh after
- * an edit does not flash an empty view; answers that arrive after a newer request started are dropped.
+ * Loads `load()` when `key` changes and on `reload()`. Keys are `scope#version`: a new version (after an edit) keeps
+ * the previous data while reloading, so views do not flash or lose their state; a new scope (another project or
+ * filter) starts empty. Answers that arrive after a newer request started are dropped.
  */
 export const useResource = <T>(key: string, load: () => Promise<T>): Resource<T> => {
   const [state, setState] = useState<{ data: T | undefined; error: unknown; isLoading: boolean }>({
@@ -25,7 +26,7 @@ export const useResource = <T>(key: string, load: () => Promise<T>): Resource<T>
 
   useEffect(() => {
     let isCurrent = true;
-    const keyChanged = lastKey.current !== key;
+    const keyChanged = lastKey.current.split('#')[0] !== key.split('#')[0];
     lastKey.current = key;
     setState((current) => ({
       data: keyChanged ? undefined : current.data,

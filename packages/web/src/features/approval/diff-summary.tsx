@@ -34,7 +34,9 @@ const DiffTree = ({ value, depth = 0 }: { value: unknown; depth?: number }) => {
       </ul>
     );
   }
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => countOf(item) > 0 || typeof item !== 'object');
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([, item]) => countOf(item) > 0 || typeof item !== 'object',
+  );
   if (entries.length === 0) return <span className="muted">no changes</span>;
   return (
     <ul className="diff-list">

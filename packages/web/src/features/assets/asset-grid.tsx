@@ -130,6 +130,10 @@ export const AssetGrid = ({
       aria-rowcount={rows.length + 1}
       aria-multiselectable="true"
       aria-colcount={COLUMNS.length + 1}
+      tabIndex={0}
+      aria-activedescendant={activeRow === undefined ? undefined : `asset-row-${active}`}
+      onKeyDown={handleKeyDown}
+      data-testid="asset-grid"
     >
       <div
         className="grid-row grid-header"
@@ -161,15 +165,7 @@ export const AssetGrid = ({
           </div>
         ))}
       </div>
-      <div
-        ref={scroller}
-        className="grid-body"
-        tabIndex={0}
-        role="rowgroup"
-        aria-activedescendant={activeRow === undefined ? undefined : `asset-row-${active}`}
-        onKeyDown={handleKeyDown}
-        data-testid="asset-grid-body"
-      >
+      <div ref={scroller} className="grid-body" data-testid="asset-grid-body">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];

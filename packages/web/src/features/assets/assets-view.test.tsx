@@ -50,7 +50,7 @@ describe('AssetsView', () => {
     const { seen } = setup('assessor');
     const user = userEvent.setup();
     expect(await screen.findByText('3 of 3 assets')).toBeInTheDocument();
-    const grid = screen.getByTestId('asset-grid-body');
+    const grid = screen.getByTestId('asset-grid');
     grid.focus();
     // rows are sorted by id: hmi-1, plc-1, plc-2
     await user.keyboard('{ArrowDown}{Shift>}{ArrowDown}{/Shift}');

@@ -53,15 +53,20 @@ const ProjectContext = createContext<ProjectContextValue | undefined>(undefined)
 export const ProjectProvider = ({ projectId, children }: { projectId: string; children: ReactNode }) => {
   const api = useApi();
   const [changeCount, setChangeCount] = useState(0);
-  const key = `${projectId}#${changeCount}`;
   const path = encodeURIComponent(projectId);
-  const project = useResource(key, () =>
+  const project = useResource(projectId, () =>
     unwrap(api.typed.GET('/api/projects/{projectId}', { params: { path: { projectId } } })),
   );
-  const assessment = useResource(key, () =>
+  const assessment = useResource(projectId, () =>
     api.request<AssessmentSummary>('GET', `/api/projects/${path}/assessment`),
   );
-  const notifyChanged = useCallback(() => setChangeCount((count) => count + 1), []);
+  const { reload: reloadProject } = project;
+  const { reload: reloadAssessment } = assessment;
+  const notifyChanged = useCallback(() => {
+    setChangeCount((count) => count + 1);
+    reloadProject();
+    reloadAssessment();
+  }, [reloadProject, reloadAssessment]);
   const value = useMemo(
     () => ({
       projectId,

@@ -31,14 +31,11 @@ describe('HeatMap', () => {
       />,
     );
     const band = cells[1]?.[3]?.band.label ?? '';
-    const button = screen.getByRole('button', { name: `Residual: likelihood 4, impact 4, ${band}, 1` });
-    expect(button).toHaveTextContent(`${band}1`);
+    const button = screen.getByRole('button', { name: `Residual: likelihood 4, impact 4, ${band} 1` });
     await userEvent.click(button);
     expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ likelihood: 4, impact: 4, ids: ['s1'] }));
     // empty cells are labelled too, but are not buttons
     expect(screen.getAllByRole('button')).toHaveLength(1);
-    expect(
-      screen.getByLabelText(`Residual: likelihood 1, impact 1, ${cells[4]?.[0]?.band.label ?? ''}, 0`),
-    ).toBeInTheDocument();
+    expect(screen.getAllByText(/^Residual: likelihood \d, impact \d,/)).toHaveLength(cells.flat().length);
   });
 });

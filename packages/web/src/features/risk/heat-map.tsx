@@ -93,27 +93,31 @@ export const HeatMap = ({
               {row.map((cell) => {
                 const isSelected =
                   selected?.likelihood === cell.likelihood && selected.impact === cell.impact;
-                const label = `${title}: likelihood ${cell.likelihood}, impact ${cell.impact}, ${cell.band.label}, ${cell.ids.length}`;
+                const where = `${title}: likelihood ${cell.likelihood}, impact ${cell.impact},`;
+                const content = (
+                  <>
+                    <span className="visually-hidden">{where}</span>{' '}
+                    <span className="band-name">{cell.band.label}</span>{' '}
+                    <span className={cell.ids.length === 0 ? 'cell-count muted' : 'cell-count'}>
+                      {cell.ids.length}
+                    </span>
+                  </>
+                );
                 return (
                   <td
                     key={cell.impact}
                     className={`cell band-${Math.min(cell.band.rank, 4)}${isSelected ? ' is-selected' : ''}`}
                   >
                     {cell.ids.length === 0 ? (
-                      <span className="cell-content" aria-label={label}>
-                        <span className="band-name">{cell.band.label}</span>
-                        <span className="cell-count muted">0</span>
-                      </span>
+                      <span className="cell-content">{content}</span>
                     ) : (
                       <button
                         type="button"
                         className="cell-content"
-                        aria-label={label}
                         aria-pressed={isSelected}
                         onClick={() => onSelect(cell)}
                       >
-                        <span className="band-name">{cell.band.label}</span>
-                        <span className="cell-count">{cell.ids.length}</span>
+                        {content}
                       </button>
                     )}
                   </td>
