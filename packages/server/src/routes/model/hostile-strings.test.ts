@@ -66,7 +66,7 @@ for (const dialect of TEST_DIALECTS) {
     beforeAll(async () => {
       server = await createTestServer(dialect);
       alice = await server.login('alice');
-      projectId = await createImportedProject(alice, text, { format: 'json', name: HOSTILE[0] });
+      projectId = await createImportedProject(alice, text, { format: 'json', name: HOSTILE[0] ?? 'hostile' });
     });
     afterAll(() => server.close());
 
