@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { AssetRow, AssetSortKey } from './asset-table-model';
 
 const COLUMNS: readonly { key: AssetSortKey; label: string; width: string }[] = [
@@ -120,6 +120,15 @@ export const AssetGrid = ({
     }
   };
 
+  // Stable callbacks for the memoised rows: they call the latest handlers through a ref.
+  const latest = useRef({ handleRowClick, toggle });
+  latest.current = { handleRowClick, toggle };
+  const onRowClick = useCallback(
+    (event: MouseEvent, index: number) => latest.current.handleRowClick(event, index),
+    [],
+  );
+  const onToggle = useCallback((index: number) => latest.current.toggle(index), []);
+
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.entity.id));
   const activeRow = rows[active];
   return (
@@ -170,57 +179,18 @@ export const AssetGrid = ({
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (row === undefined) return null;
-            const isSelected = selected.has(row.entity.id);
             return (
-              <div
+              <AssetGridRow
                 key={row.entity.id}
-                id={`asset-row-${item.index}`}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={isSelected}
-                className={`grid-row${item.index === active ? ' is-active' : ''}${isSelected ? ' is-selected' : ''}${openId === row.entity.id ? ' is-open' : ''}`}
-                style={{
-                  gridTemplateColumns: TEMPLATE,
-                  transform: `translateY(${item.start}px)`,
-                  height: ROW_HEIGHT,
-                }}
-                onClick={(event) => handleRowClick(event, item.index)}
-              >
-                <div role="gridcell" className="grid-cell" onClick={(event) => event.stopPropagation()}>
-                  <input
-                    type="checkbox"
-                    tabIndex={-1}
-                    aria-label={`Select ${row.name}`}
-                    checked={isSelected}
-                    onChange={() => toggle(item.index)}
-                  />
-                </div>
-                <div role="gridcell" className="grid-cell mono">
-                  {row.id}
-                </div>
-                <div role="gridcell" className="grid-cell">
-                  {row.name}
-                </div>
-                <div role="gridcell" className="grid-cell">
-                  {row.kind}
-                </div>
-                <div role="gridcell" className="grid-cell">
-                  {row.zone === '' ? <span className="muted">none</span> : row.zone}
-                </div>
-                <div role="gridcell" className="grid-cell num">
-                  {row.purdueLevel ?? ''}
-                </div>
-                <div role="gridcell" className="grid-cell">
-                  {row.vendorProduct}
-                </div>
-                <div role="gridcell" className="grid-cell">
-                  {row.worstCriticality === 0 ? (
-                    <span className="muted">—</span>
-                  ) : (
-                    <span className={`level level-${row.worstCriticality}`}>{row.worstCriticality}</span>
-                  )}
-                </div>
-              </div>
+                row={row}
+                index={item.index}
+                start={item.start}
+                isSelected={selected.has(row.entity.id)}
+                isActive={item.index === active}
+                isOpen={openId === row.entity.id}
+                onRowClick={onRowClick}
+                onToggle={onToggle}
+              />
             );
           })}
         </div>
@@ -228,3 +198,71 @@ export const AssetGrid = ({
     </div>
   );
 };
+
+/** One grid row; memoised so scrolling renders only the rows that come into view. */
+const AssetGridRow = memo(function AssetGridRow({
+  row,
+  index,
+  start,
+  isSelected,
+  isActive,
+  isOpen,
+  onRowClick,
+  onToggle,
+}: {
+  row: AssetRow;
+  index: number;
+  start: number;
+  isSelected: boolean;
+  isActive: boolean;
+  isOpen: boolean;
+  onRowClick: (event: MouseEvent, index: number) => void;
+  onToggle: (index: number) => void;
+}) {
+  return (
+    <div
+      id={`asset-row-${index}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={isSelected}
+      className={`grid-row${isActive ? ' is-active' : ''}${isSelected ? ' is-selected' : ''}${isOpen ? ' is-open' : ''}`}
+      style={{ gridTemplateColumns: TEMPLATE, transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      onClick={(event) => onRowClick(event, index)}
+    >
+      <div role="gridcell" className="grid-cell" onClick={(event) => event.stopPropagation()}>
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          aria-label={`Select ${row.name}`}
+          checked={isSelected}
+          onChange={() => onToggle(index)}
+        />
+      </div>
+      <div role="gridcell" className="grid-cell mono">
+        {row.id}
+      </div>
+      <div role="gridcell" className="grid-cell">
+        {row.name}
+      </div>
+      <div role="gridcell" className="grid-cell">
+        {row.kind}
+      </div>
+      <div role="gridcell" className="grid-cell">
+        {row.zone === '' ? <span className="muted">none</span> : row.zone}
+      </div>
+      <div role="gridcell" className="grid-cell num">
+        {row.purdueLevel ?? ''}
+      </div>
+      <div role="gridcell" className="grid-cell">
+        {row.vendorProduct}
+      </div>
+      <div role="gridcell" className="grid-cell">
+        {row.worstCriticality === 0 ? (
+          <span className="muted">—</span>
+        ) : (
+          <span className={`level level-${row.worstCriticality}`}>{row.worstCriticality}</span>
+        )}
+      </div>
+    </div>
+  );
+});
