@@ -101,7 +101,9 @@ export const parseSystemFile = (input: unknown): Resolved<SystemFile> => {
   const unknownKeyWarnings = first.error.issues
     .filter((issue) => issue.code === 'unrecognized_keys')
     .map(diagnosticOfZodIssue);
-  const errors = first.error.issues.filter((issue) => issue.code !== 'unrecognized_keys').map(diagnosticOfZodIssue);
+  const errors = first.error.issues
+    .filter((issue) => issue.code !== 'unrecognized_keys')
+    .map(diagnosticOfZodIssue);
   if (errors.length > 0) return { ok: false, diagnostics: [...errors, ...unknownKeyWarnings] };
   const second = systemFileSchema.safeParse(withoutUnknownKeys(migrated.value, first.error.issues), {
     reportInput: true,
