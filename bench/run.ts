@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadBenchApi } from './api';
 import type { CaptureIngestResult } from './capture-ingest';
+import type { WebBenchResult } from './web-ui';
 import { serverLoadTable, type ServerLoadResult } from './server-load/summary';
 import { selectSteps, STEP_DESCRIPTIONS, type ModelInfo, type Step, type StepResult } from './steps';
 import { growthCheck, growthTable, modelsTable, resultsTable, targetChecks, targetLines } from './summary';
@@ -20,7 +21,7 @@ import { growthCheck, growthTable, modelsTable, resultsTable, targetChecks, targ
 
 const USAGE = `npm run bench -- [options]
   --sizes 1000,10000,100000   asset counts (flows are 10 per asset)
-  --only load,resolve,assess,report,capture   step groups or step names (${['load-json', 'load-yaml', 'resolve', 'assess', 'assess-end-to-end', 'report-markdown', 'report-html', 'report-docx', 'report-pdf'].join(', ')}); capture: pcap ingest vs tshark; server: 50 clients against the HTTP API on SQLite and PostgreSQL
+  --only load,resolve,assess,report,capture   step groups or step names (${['load-json', 'load-yaml', 'resolve', 'assess', 'assess-end-to-end', 'report-markdown', 'report-html', 'report-docx', 'report-pdf'].join(', ')}); capture: pcap ingest vs tshark; server: 50 clients against the HTTP API on SQLite and PostgreSQL; web: the UI in Chromium
   --capture-mb N              size of the synthetic capture in MiB (default 1024)
   --server-seconds N          measured seconds per database of the server load (default 60)
   --repeat N                  runs per step for the best time (default 5 up to 2k assets, 3 up to 20k, else 1)
@@ -62,12 +63,18 @@ const onlyNames = values.only
 const runCapture = onlyNames === undefined || onlyNames.includes('capture');
 // So does the server load benchmark (its own 10k-asset project behind the HTTP API).
 const runServer = onlyNames === undefined || onlyNames.includes('server');
-const modelNames = onlyNames?.filter((name) => name !== 'capture' && name !== 'server');
+// And the web UI benchmark (Chromium: diagram of 5,000 assets in 300 zones, 100k-row asset table).
+const runWeb = onlyNames === undefined || onlyNames.includes('web');
+const modelNames = onlyNames?.filter((name) => name !== 'capture' && name !== 'server' && name !== 'web');
 const { steps, unknown } =
-  modelNames !== undefined && modelNames.length === 0 && (runCapture || runServer)
+  modelNames !== undefined && modelNames.length === 0 && (runCapture || runServer || runWeb)
     ? { steps: [], unknown: [] }
     : selectSteps(modelNames);
-if (sizes.length === 0 || unknown.length > 0 || (steps.length === 0 && !runCapture && !runServer)) {
+if (
+  sizes.length === 0 ||
+  unknown.length > 0 ||
+  (steps.length === 0 && !runCapture && !runServer && !runWeb)
+) {
   process.stderr.write(
     `${unknown.length > 0 ? `unknown step or group: ${unknown.join(', ')}\n` : ''}${USAGE}\n`,
   );
@@ -165,6 +172,7 @@ const results: StepResult[] = [];
 let capture: CaptureIngestResult | { readonly status: string; readonly note: string } | undefined;
 let serverLoad:
   { readonly results: ServerLoadResult[] } | { readonly status: string; readonly note: string } | undefined;
+let webUi: WebBenchResult | { readonly status: string; readonly note: string } | undefined;
 const startedAt = new Date().toISOString();
 
 const save = (): void => {
@@ -179,6 +187,7 @@ const save = (): void => {
     results,
     ...(capture === undefined ? {} : { capture }),
     ...(serverLoad === undefined ? {} : { serverLoad }),
+    ...(webUi === undefined ? {} : { webUi }),
     growth: growthCheck(results),
     targets: targetChecks(results),
   };
@@ -276,6 +285,14 @@ if (runServer) {
     ? readJson<{ results: ServerLoadResult[] }>(serverPath)
     : { status: outcome.timedOut ? 'timeout' : 'failed', note: failureNote(outcome) };
 }
+if (runWeb) {
+  const webPath = join(scratchDir, 'web-ui.json');
+  log('\nweb UI in Chromium (diagram 5,000 assets / 300 zones, asset table 100k rows) …');
+  const outcome = await runChild('web-ui.ts', ['--out', webPath]);
+  webUi = existsSync(webPath)
+    ? readJson<WebBenchResult>(webPath)
+    : { status: outcome.timedOut ? 'timeout' : 'failed', note: failureNote(outcome) };
+}
 save();
 rmSync(scratchDir, { recursive: true, force: true });
 
@@ -307,5 +324,9 @@ if (runCapture) sections.push(captureSection());
 if (serverLoad !== undefined)
   sections.push(
     `## Server load (issue 3: 50 clients, p99 < 100 ms, no errors, nothing lost)\n\n${'results' in serverLoad ? serverLoadTable(serverLoad.results) : `${serverLoad.status}: ${serverLoad.note}`}`,
+  );
+if (webUi !== undefined)
+  sections.push(
+    `## Web UI (issue 4: diagram of 5,000 assets in 300 zones lays out < 3 s and pans smoothly; 100k-row table scrolls without dropped frames)\n\n${'diagram' in webUi ? `Layout ${webUi.diagram.layoutMs} ms; pan: mean ${webUi.diagram.pan.meanMs.toFixed(1)} ms, p95 ${webUi.diagram.pan.p95Ms.toFixed(1)} ms, ${webUi.diagram.pan.dropped} frames > 25 ms of ${webUi.diagram.pan.frames}; table scroll: mean ${webUi.table.scroll.meanMs.toFixed(1)} ms, p95 ${webUi.table.scroll.p95Ms.toFixed(1)} ms, ${webUi.table.scroll.dropped} frames > 25 ms of ${webUi.table.scroll.frames}.` : `${webUi.status}: ${webUi.note}`}`,
   );
 process.stdout.write(`${sections.join('\n\n')}\n\nRaw results: bench/results/latest.json\n`);

@@ -4,7 +4,7 @@
  * table with 100,000 rows (frame times while scrolling). `npm run bench -- --only web`, or run this file alone:
  * `node --import tsx bench/web-ui.ts [--out results.json]`. Needs `npm run build:web` first.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium, logIn } from '../packages/web/e2e/browser';
@@ -93,6 +93,8 @@ const importModel = async (page: Page, url: string, model: Record<string, unknow
   return project.id;
 };
 
+if (!existsSync(new URL('../packages/web/dist/index.html', import.meta.url)))
+  throw new Error('the web UI is not built: run npm run build:web first');
 const e2e = await startE2eServer();
 const browser = await launchChromium();
 try {
