@@ -43,6 +43,905 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Log in with a user name and password; sets the zw_session cookie
+     * @description Accepts application/json only (415 otherwise), so a cross-site HTML form cannot log a browser in. Failed attempts are counted per user name and per client address; past the limit the answer is 429 with Retry-After.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['Login'];
+        };
+      };
+      responses: {
+        /** @description Logged in; the session cookie is set (HttpOnly, SameSite=Strict) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LoginResult'];
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not application/json */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many attempts; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End the current session (API tokens are revoked with DELETE /api/tokens/{tokenId}) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Logged out; the cookie is cleared */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who the caller is, their CSRF token and their project roles */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The session */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Session'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change one's own password; every other session of the user ends */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ChangePassword'];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many attempts; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every user account (administrators only) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items to skip */
+          offset?: number | null;
+          /** @description Items per page (≤ 1000) */
+          limit?: number;
+          /** @description Part of the user or display name */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Users by user name */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UserPage'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a user account (administrators only) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateUser'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One user account (administrators only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The user */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Rename, promote, disable or reset the password of a user (administrators only)
+     * @description Disabling or resetting the password ends all of the user’s sessions. The last enabled administrator cannot be demoted or disabled (409 last-admin).
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['UpdateUser'];
+        };
+      };
+      responses: {
+        /** @description The user after the change */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['User'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's API tokens, newest first (revoked ones included) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Tokens without their secrets */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['ApiToken'][];
+            };
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create an API token for automation; the secret is in this answer only
+     * @description Needs a logged-in session: an API token cannot mint further tokens, so a leaked token stays one token.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateApiToken'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NewApiToken'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tokens/{tokenId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API token (one of the caller’s own; administrators may revoke any) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          tokenId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Revoked */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A project's members and their roles */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Members by user name */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Member'][];
+            };
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/members/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Add a member or change a member's role
+     * @description An assessor cannot demote the last assessor of a project (409 last-assessor); administrators can.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SetMember'];
+        };
+      };
+      responses: {
+        /** @description The member after the change */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Member'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Remove a member from a project
+     * @description An assessor cannot remove the last assessor of a project (409 last-assessor); administrators can.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects': {
     parameters: {
       query?: never;
@@ -281,7 +1180,7 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody: {
+      requestBody?: {
         content: {
           'application/json': components['schemas']['ImportAssessment'];
           'application/yaml': string;
@@ -433,28 +1332,2620 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects/{projectId}/entities/{collection}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Entities of one collection in file order, with paging, text search and ids */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items to skip */
+          offset?: number | null;
+          /** @description Items per page (≤ 1000) */
+          limit?: number;
+          /** @description Case-insensitive text anywhere in the entity */
+          q?: string;
+          /** @description Only these keys, comma-separated */
+          ids?: string;
+        };
+        header?: never;
+        path: {
+          projectId: string;
+          collection:
+            | 'threatSources'
+            | 'accessPoints'
+            | 'zones'
+            | 'conduits'
+            | 'assets'
+            | 'dataFlows'
+            | 'threatScenarios'
+            | 'vulnerabilities'
+            | 'countermeasures'
+            | 'requirementStatus'
+            | 'triage'
+            | 'approvals';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of entities */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EntityPage'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create one entity
+     * @description Ids are unique across the collections that have one. Bodies are checked against the file format; references between entities are checked when the model is assessed (GET …/assessment lists them as diagnostics), so a model may be built up in any order.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+          collection:
+            | 'threatSources'
+            | 'accessPoints'
+            | 'zones'
+            | 'conduits'
+            | 'assets'
+            | 'dataFlows'
+            | 'threatScenarios'
+            | 'vulnerabilities'
+            | 'countermeasures'
+            | 'requirementStatus'
+            | 'triage'
+            | 'approvals';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EntityBody'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EntityWrite'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/entities/{collection}/{entityId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One entity; `ETag` is its revision */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+          collection:
+            | 'threatSources'
+            | 'accessPoints'
+            | 'zones'
+            | 'conduits'
+            | 'assets'
+            | 'dataFlows'
+            | 'threatScenarios'
+            | 'vulnerabilities'
+            | 'countermeasures'
+            | 'requirementStatus'
+            | 'triage'
+            | 'approvals';
+          /** @description The entity key, URL-encoded (`zone-a%2FSR%201.1` for requirement status) */
+          entityId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The entity */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Entity'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /**
+     * Replace one entity (If-Match: "<revision>" required)
+     * @description A stale revision answers 409 `revision-conflict` with the current entity in `error.current`; nothing is overwritten. The key fields must stay as they are (delete and create to rename). Bodies are checked against the file format; references between entities are checked when the model is assessed (GET …/assessment lists them as diagnostics), so a model may be built up in any order.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The revision read, as `"<revision>"` */
+          'if-match'?: string;
+        };
+        path: {
+          projectId: string;
+          collection:
+            | 'threatSources'
+            | 'accessPoints'
+            | 'zones'
+            | 'conduits'
+            | 'assets'
+            | 'dataFlows'
+            | 'threatScenarios'
+            | 'vulnerabilities'
+            | 'countermeasures'
+            | 'requirementStatus'
+            | 'triage'
+            | 'approvals';
+          /** @description The entity key, URL-encoded (`zone-a%2FSR%201.1` for requirement status) */
+          entityId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EntityBody'];
+        };
+      };
+      responses: {
+        /** @description Replaced */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EntityWrite'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The If-Match header with the revision read is missing */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /**
+     * Delete one entity (If-Match: "<revision>" required)
+     * @description References to it are reported by the assessment, not refused here. Bodies are checked against the file format; references between entities are checked when the model is assessed (GET …/assessment lists them as diagnostics), so a model may be built up in any order.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The revision read, as `"<revision>"` */
+          'if-match'?: string;
+        };
+        path: {
+          projectId: string;
+          collection:
+            | 'threatSources'
+            | 'accessPoints'
+            | 'zones'
+            | 'conduits'
+            | 'assets'
+            | 'dataFlows'
+            | 'threatScenarios'
+            | 'vulnerabilities'
+            | 'countermeasures'
+            | 'requirementStatus'
+            | 'triage'
+            | 'approvals';
+          /** @description The entity key, URL-encoded (`zone-a%2FSR%201.1` for requirement status) */
+          entityId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              projectRevision: number;
+            };
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The If-Match header with the revision read is missing */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/sections/{section}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One section of the file (system, assessment, riskCriteria); `ETag` is its revision */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+          section: 'assessment' | 'system' | 'riskCriteria';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The section */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Entity'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /**
+     * Set a section: without If-Match when it is not set yet, with If-Match: "<revision>" to replace it
+     * @description A stale revision answers 409 `revision-conflict` with the current section. Bodies are checked against the file format; references between entities are checked when the model is assessed (GET …/assessment lists them as diagnostics), so a model may be built up in any order.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The revision read, as `"<revision>"` */
+          'if-match'?: string;
+        };
+        path: {
+          projectId: string;
+          section: 'assessment' | 'system' | 'riskCriteria';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EntityBody'];
+        };
+      };
+      responses: {
+        /** @description Replaced */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EntityWrite'];
+          };
+        };
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EntityWrite'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The If-Match header with the revision read is missing */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply creates, updates and deletes atomically
+     * @description All or nothing: any invalid body answers 422 listing every problem (paths `body.changes[i].body…`); any stale revision 409 `revision-conflict`, and a missing entity or taken id 422 `invalid-change`, each with `error.problems` naming every refused change by index and nothing stored. The project revision increases by one. Bodies are checked against the file format; references between entities are checked when the model is assessed (GET …/assessment lists them as diagnostics), so a model may be built up in any order.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['Changes'];
+        };
+      };
+      responses: {
+        /** @description Applied */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChangesResult'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/assessment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Assessment summary: counts, risk per band, completeness per ZCR step, model SHA-256
+     * @description Computed by the engine for the current revision (cached per revision). A model that does not resolve answers 200 with `status: invalid` and every diagnostic, so an editor can show them; reference integrity is checked here.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The summary */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AssessmentSummary'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/assessment/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Findings (rule violations), worst first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items to skip */
+          offset?: number | null;
+          /** @description Items per page (≤ 1000) */
+          limit?: number;
+          /** @description This severity or worse */
+          severity?: 'info' | 'low' | 'medium' | 'high' | 'critical';
+          /** @description Rule ids, comma-separated */
+          rule?: string;
+          /** @description Subject entity ids, comma-separated */
+          subject?: string;
+          /** @description Triage status */
+          status?: 'open' | 'accepted' | 'false-positive' | 'mitigated';
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of findings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FindingPage'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`); `error.diagnostics` says why (see GET …/assessment) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/assessment/risks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The risk register: threat scenarios with unmitigated, residual and projected risk */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items to skip */
+          offset?: number | null;
+          /** @description Items per page (≤ 1000) */
+          limit?: number;
+          /** @description Which rating `band` and `aboveTolerable` look at */
+          rating?: 'unmitigated' | 'residual' | 'projected';
+          /** @description Risk band ids, comma-separated */
+          band?: string;
+          aboveTolerable?: 'true' | 'false';
+          /** @description Zone or conduit ids, comma-separated */
+          subject?: string;
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of scenarios */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ScenarioPage'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`); `error.diagnostics` says why (see GET …/assessment) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/assessment/initial-risk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Initial (worst-case) risk per zone and conduit (ZCR 2, 4) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items to skip */
+          offset?: number | null;
+          /** @description Items per page (≤ 1000) */
+          limit?: number;
+          /** @description Zone or conduit ids, comma-separated */
+          subject?: string;
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of initial risks */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['InitialRisk'][];
+              total: number;
+              offset: number;
+              limit: number;
+            };
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`); `error.diagnostics` says why (see GET …/assessment) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/assessment/security-levels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** SL-T, SL-C and SL-A per zone and conduit, with the reason per FR */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items to skip */
+          offset?: number | null;
+          /** @description Items per page (≤ 1000) */
+          limit?: number;
+          /** @description Zone or conduit ids, comma-separated */
+          subject?: string;
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of subjects */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SecurityLevelsPage'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`); `error.diagnostics` says why (see GET …/assessment) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/assessment/requirements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Requirements selected by SL-T per zone and conduit, with status and gaps */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items to skip */
+          offset?: number | null;
+          /** @description Items per page (≤ 1000) */
+          limit?: number;
+          /** @description Zone or conduit ids, comma-separated */
+          subject?: string;
+          /** @description Only requirements with this status */
+          status?: 'met' | 'partial' | 'not-met' | 'compensated' | 'not-applicable' | 'open';
+          /** @description Only requirements that are gaps */
+          gapsOnly?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of subjects */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RequirementsPage'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`); `error.diagnostics` says why (see GET …/assessment) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/assessment/attack-paths': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Attack paths from access points to zones with critical assets */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items to skip */
+          offset?: number | null;
+          /** @description Items per page (≤ 1000) */
+          limit?: number;
+          /** @description Access point ids, comma-separated */
+          accessPoint?: string;
+          /** @description Target zone ids, comma-separated */
+          target?: string;
+          weakestOnly?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of attack paths */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AttackPathPage'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`); `error.diagnostics` says why (see GET …/assessment) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/assessment/completeness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Completeness per ZCR step */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every step */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['StepCompleteness'][];
+            };
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`); `error.diagnostics` says why (see GET …/assessment) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/assessment/crs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The cybersecurity requirements specification (ZCR 6) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The CRS */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Crs'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`); `error.diagnostics` says why (see GET …/assessment) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/gate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Evaluate CI gates (as `zonewise assess --fail-on`) on the current model
+     * @description For change management: a pipeline imports the model with an API token, then reads `passed`. Gates: residual-above-tolerable, unmitigated-above-tolerable, findings:<severity>, requirement-gaps, incomplete, unapproved, stale-approval. A model that does not resolve answers 422 `model-invalid`.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Gates, comma-separated, as the CLI --fail-on */
+          failOn: string;
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The gate result */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GateResult'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`); `error.diagnostics` says why (see GET …/assessment) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the assessment report or the CRS (HTML, Markdown, JSON, Word, PDF)
+     * @description Rendered from the current revision, as `zonewise report` renders a file. Model text is escaped, never markup; the HTML is served with a Content-Security-Policy that allows no scripts. PDF needs Chromium on the server (503 `pdf-engine-missing` otherwise). A model that does not resolve answers 422 `model-invalid` with its diagnostics.
+     */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'html' | 'md' | 'json' | 'docx' | 'pdf';
+          /** @description The full assessment report or the CRS document (ZCR 6) */
+          document?: 'full' | 'crs';
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The report, as an attachment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html': string;
+            'text/markdown': string;
+            'application/json': {
+              [key: string]: unknown;
+            };
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+            'application/pdf': string;
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`, with diagnostics) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No PDF engine on the server */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/registers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the registers: an Excel workbook, a zip of CSV files, or one register as CSV
+     * @description The asset, zone/conduit, risk, compliance, countermeasure and vulnerability registers of the current revision, as `zonewise export registers` writes them (frozen headers, filters, status validation, heat maps; formula text is inert). Orange columns are editable and come back with `POST …/registers/import`. A model that does not resolve answers 422 `model-invalid` with its diagnostics (fix them, then download).
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description xlsx: one workbook; csv: a zip of one CSV per register, or one CSV with `register` */
+          format?: 'xlsx' | 'csv';
+          /** @description With format=csv: only this register, as one CSV file */
+          register?:
+            | 'assets'
+            | 'zones-conduits'
+            | 'risk-register'
+            | 'compliance-matrix'
+            | 'countermeasures'
+            | 'vulnerabilities';
+          /** @description With format=csv: start each file with a UTF-8 byte-order mark (Excel on Windows) */
+          bom?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The registers, as an attachment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'application/zip': string;
+            'text/csv': string;
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query, or the model does not resolve (`model-invalid`, with diagnostics) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/diagram': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the zone/conduit diagram as SVG or PNG
+     * @description Laid out by ELK as `zonewise diagram` lays it out: zones as containers, conduits labelled with SL-T and protocols. PNG is rasterised by resvg. A model that does not resolve answers 422 `model-invalid` with its diagnostics (fix them, then download).
+     */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'svg' | 'png';
+          /** @description purdue (rows by Purdue level), layered, or stress (meshes) */
+          layout?: 'purdue' | 'layered' | 'stress';
+          /** @description PNG width in pixels (default: the diagram width, at most 8000) */
+          width?: number;
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The diagram, as an attachment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/svg+xml': string;
+            'image/png': string;
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid query, or the model does not resolve (`model-invalid`, with diagnostics) */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/registers/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bring an edited register workbook back: statuses, owners, due dates, evidence
+     * @description Send the workbook from `GET …/registers` (body: the .xlsx bytes). Rows are matched by id as `zonewise import registers` matches them and reported as added, updated, unchanged or skipped with sheet and row. An unknown id, a bad status or a bad date answers 422 with every problem (sheet, row, column) and stores nothing. Otherwise every changed entity is written in one atomic batch (one audit record each); an entity edited by someone else since this request read it answers 409 `revision-conflict`. A workbook exported from an older model gets the warning `register-model-changed`. `?dryRun=true` reports without storing.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Report what would change and store nothing */
+          dryRun?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      responses: {
+        /** @description The change report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegisterImportResult'];
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Request body too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/baselines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The baselines of a project, newest first, with their signatures and stale flags */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Baselines */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Baseline'][];
+            };
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Freeze a baseline: the canonical model and its results at the current revision, with its SHA-256
+     * @description The model must resolve (422 `model-invalid` with the diagnostics otherwise). If the project changes while the baseline is computed the freeze is refused with 409 `revision-conflict`; freeze again.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['FreezeBaseline'];
+        };
+      };
+      responses: {
+        /** @description Frozen */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Baseline'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/baselines/{baselineId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One baseline with its signatures; `include=model,results` adds the frozen content */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Also return the frozen canonical model and/or results (large) */
+          include?: string;
+        };
+        header?: never;
+        path: {
+          projectId: string;
+          baselineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The baseline */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BaselineDetail'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/baselines/{baselineId}/signatures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign a baseline after re-entering the password (meaning: reviewed or approved, with a statement)
+     * @description An electronic signature in the style of 21 CFR Part 11: the signer re-enters their password (401 `invalid-credentials` when wrong; failures count against the same limit as logins, 429 `rate-limited`). The record holds the signer's name and user name, the time, the meaning, the statement and the baseline's model SHA-256. A baseline the project has moved past cannot be signed (409 `baseline-stale`). The signature becomes an approval in the model, checked by the engine's ZCR 7 step and listed in the report.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+          baselineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SignBaseline'];
+        };
+      };
+      responses: {
+        /** @description Signed */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Signature'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Conflict: stale revision or duplicate id; the current version is included */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many attempts; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What changed between two baselines, or a baseline and the working model, and what it changed in the results */
+    get: {
+      parameters: {
+        query: {
+          /** @description A baseline id, or "working" for the current model */
+          from: string;
+          /** @description A baseline id, or "working" for the current model */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The diff */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ModelDiff'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The project's audit trail, newest first, filtered by action, actor, target and time
+     * @description Append-only: no route edits or deletes audit records.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items to skip */
+          offset?: number | null;
+          /** @description Items per page (≤ 1000) */
+          limit?: number;
+          /** @description e.g. entity.update, baseline.sign */
+          action?: string;
+          /** @description User id of the actor */
+          actor?: string;
+          /** @description Id of the changed thing (entity, baseline, member…) */
+          target?: string;
+          /** @description Records at or after this time */
+          from?: string;
+          /** @description Records at or before this time */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Audit records */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recompute the project's hash chain and report the first record where it breaks */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The verification */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChainVerification'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/system': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The accounts audit trail (users, tokens), newest first; administrators only */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items to skip */
+          offset?: number | null;
+          /** @description Items per page (≤ 1000) */
+          limit?: number;
+          /** @description e.g. entity.update, baseline.sign */
+          action?: string;
+          /** @description User id of the actor */
+          actor?: string;
+          /** @description Id of the changed thing (entity, baseline, member…) */
+          target?: string;
+          /** @description Records at or after this time */
+          from?: string;
+          /** @description Records at or before this time */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Audit records */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AuditPage'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit/system/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recompute the accounts hash chain; administrators only */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The verification */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChainVerification'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{projectId}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Review comments, oldest first, optionally on one target */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Items to skip */
+          offset?: number | null;
+          /** @description Items per page (≤ 1000) */
+          limit?: number;
+          /** @description `project`, `baseline`, `finding`, or an entity collection (`zones`, `assets`, …) */
+          targetKind?:
+            | 'project'
+            | 'baseline'
+            | 'finding'
+            | 'assessment'
+            | 'system'
+            | 'riskCriteria'
+            | 'threatSources'
+            | 'accessPoints'
+            | 'zones'
+            | 'conduits'
+            | 'assets'
+            | 'dataFlows'
+            | 'threatScenarios'
+            | 'vulnerabilities'
+            | 'countermeasures'
+            | 'requirementStatus'
+            | 'triage'
+            | 'approvals';
+          targetId?: string;
+        };
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Comments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CommentPage'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Comment on the project, a baseline, a finding or an entity (reviewers comment, they do not edit)
+     * @description The target must exist in this project (404 otherwise). Comments do not change the model revision.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          projectId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateComment'];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Comment'];
+          };
+        };
+        /** @description Not logged in (no valid session or token) */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The role does not allow this, or the CSRF token is missing */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not found (or not visible to the caller) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Invalid input; every problem is listed with its path */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    Project: {
+    LoginResult: {
+      user: components['schemas']['User'];
+      /** @description Send it as X-CSRF-Token on every write */
+      csrfToken: string;
+      /** @description Sliding: each use extends it */
+      expiresAt: string;
+    };
+    User: {
       id: string;
-      name: string;
-      description: string;
+      username: string;
+      displayName: string;
+      isAdmin: boolean;
+      isDisabled: boolean;
       createdAt: string;
-      createdBy: string;
       updatedAt: string;
-      /** @description Increases with every change to the model */
-      revision: number;
-      formatVersion: number;
-      /** @enum {string|null} */
-      sourceFormat: 'yaml' | 'json' | null;
-      isArchived: boolean;
-      /**
-       * @description The caller's role in the project
-       * @enum {string}
-       */
-      role: 'assessor' | 'reviewer' | 'approver' | 'viewer' | 'admin';
     };
     Error: {
       error: {
@@ -475,6 +3966,113 @@ export interface components {
       message: string;
       line?: number;
       column?: number;
+    };
+    Login: {
+      username: string;
+      password: string;
+    };
+    Session: {
+      user: components['schemas']['User'];
+      /** @enum {string} */
+      method: 'session' | 'token';
+      /** @description Null for API tokens (they need none) */
+      csrfToken: string | null;
+      expiresAt: string | null;
+      memberships: {
+        projectId: string;
+        /** @enum {string} */
+        role: 'assessor' | 'reviewer' | 'approver' | 'viewer';
+      }[];
+    };
+    ChangePassword: {
+      currentPassword: string;
+      /** @description At least 12 characters */
+      newPassword: string;
+    };
+    UserPage: {
+      items: components['schemas']['User'][];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    CreateUser: {
+      /**
+       * @description Permanent, compared without case
+       * @example alice
+       */
+      username: string;
+      displayName: string;
+      /** @description At least 12 characters */
+      password: string;
+      isAdmin?: boolean;
+    };
+    UpdateUser: {
+      displayName?: string;
+      isAdmin?: boolean;
+      /** @description Disabling ends the user’s sessions at once */
+      isDisabled?: boolean;
+      /** @description At least 12 characters */
+      password?: string;
+    };
+    ApiToken: {
+      id: string;
+      userId: string;
+      name: string;
+      /** @description The first characters of the token, to tell tokens apart */
+      prefix: string;
+      createdAt: string;
+      expiresAt: string | null;
+      /** @description Updated at most once a minute */
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+    };
+    NewApiToken: {
+      token: components['schemas']['ApiToken'];
+      /** @description zwt_…: send as Authorization: Bearer <secret>; shown once */
+      secret: string;
+    };
+    CreateApiToken: {
+      /** @example CI pipeline */
+      name: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 time after which the token stops working; none = until revoked
+       */
+      expiresAt?: string;
+    };
+    Member: {
+      userId: string;
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'assessor' | 'reviewer' | 'approver' | 'viewer';
+      since: string;
+    };
+    SetMember: {
+      /**
+       * @description assessor edits and manages members; reviewer comments; approver signs; viewer reads
+       * @enum {string}
+       */
+      role: 'assessor' | 'reviewer' | 'approver' | 'viewer';
+    };
+    Project: {
+      id: string;
+      name: string;
+      description: string;
+      createdAt: string;
+      createdBy: string;
+      updatedAt: string;
+      /** @description Increases with every change to the model */
+      revision: number;
+      formatVersion: number;
+      /** @enum {string|null} */
+      sourceFormat: 'yaml' | 'json' | null;
+      isArchived: boolean;
+      /**
+       * @description The caller's role in the project
+       * @enum {string}
+       */
+      role: 'assessor' | 'reviewer' | 'approver' | 'viewer' | 'admin';
     };
     CreateProject: {
       name: string;
@@ -518,6 +4116,610 @@ export interface components {
       format: 'yaml' | 'json';
       /** @description The assessment file, exactly as written */
       text: string;
+    };
+    EntityPage: {
+      items: components['schemas']['Entity'][];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    Entity: {
+      /** @enum {string} */
+      collection:
+        | 'assessment'
+        | 'system'
+        | 'riskCriteria'
+        | 'threatSources'
+        | 'accessPoints'
+        | 'zones'
+        | 'conduits'
+        | 'assets'
+        | 'dataFlows'
+        | 'threatScenarios'
+        | 'vulnerabilities'
+        | 'countermeasures'
+        | 'requirementStatus'
+        | 'triage'
+        | 'approvals';
+      /** @description `id`, or `subject/requirement` for requirement status, `finding` for triage */
+      id: string;
+      /** @description Order in the file */
+      position: number;
+      /** @description Increases with every change of this entity */
+      revision: number;
+      /** @description The entity as in the assessment file */
+      body?: Record<string, never>;
+      createdAt: string;
+      updatedAt: string;
+      updatedBy: string;
+    };
+    EntityWrite: {
+      entity: components['schemas']['Entity'];
+      projectRevision: number;
+    };
+    /** @description One item of the assessment file (e.g. an asset), exactly as in the file; see `zonewise schema` for each collection */
+    EntityBody: {
+      [key: string]: unknown;
+    };
+    ChangesResult: {
+      projectRevision: number;
+      results: (components['schemas']['Entity'] & (Record<string, never> | null))[];
+    };
+    Changes: {
+      changes: components['schemas']['Change'][];
+      /** @description Why, for the audit trail */
+      reason?: string;
+    };
+    Change:
+      | {
+          /** @enum {string} */
+          op: 'create';
+          /** @enum {string} */
+          collection:
+            | 'assessment'
+            | 'system'
+            | 'riskCriteria'
+            | 'threatSources'
+            | 'accessPoints'
+            | 'zones'
+            | 'conduits'
+            | 'assets'
+            | 'dataFlows'
+            | 'threatScenarios'
+            | 'vulnerabilities'
+            | 'countermeasures'
+            | 'requirementStatus'
+            | 'triage'
+            | 'approvals';
+          body?: unknown;
+        }
+      | {
+          /** @enum {string} */
+          op: 'update';
+          /** @enum {string} */
+          collection:
+            | 'assessment'
+            | 'system'
+            | 'riskCriteria'
+            | 'threatSources'
+            | 'accessPoints'
+            | 'zones'
+            | 'conduits'
+            | 'assets'
+            | 'dataFlows'
+            | 'threatScenarios'
+            | 'vulnerabilities'
+            | 'countermeasures'
+            | 'requirementStatus'
+            | 'triage'
+            | 'approvals';
+          id: string;
+          revision: number;
+          body?: unknown;
+        }
+      | {
+          /** @enum {string} */
+          op: 'delete';
+          /** @enum {string} */
+          collection:
+            | 'assessment'
+            | 'system'
+            | 'riskCriteria'
+            | 'threatSources'
+            | 'accessPoints'
+            | 'zones'
+            | 'conduits'
+            | 'assets'
+            | 'dataFlows'
+            | 'threatScenarios'
+            | 'vulnerabilities'
+            | 'countermeasures'
+            | 'requirementStatus'
+            | 'triage'
+            | 'approvals';
+          id: string;
+          revision: number;
+        };
+    AssessmentSummary: {
+      /** @enum {string} */
+      status: 'assessed' | 'invalid';
+      /** @description The project revision assessed */
+      revision: number;
+      /** @description Why the model does not resolve (status invalid) */
+      diagnostics: components['schemas']['Diagnostic'][];
+      warnings: components['schemas']['Diagnostic'][];
+      /** @description SHA-256 of the canonical model (what approvals sign) */
+      modelSha256?: string;
+      engineVersion?: string;
+      system?: {
+        name: string;
+        id?: string;
+      };
+      counts?: {
+        [key: string]: number;
+      };
+      summary?: {
+        scenariosAboveTolerable: {
+          unmitigated: number;
+          residual: number;
+          projected: number;
+        };
+        findingsBySeverity: {
+          [key: string]: number;
+        };
+        openFindings: number;
+        requirementGaps: number;
+        isComplete: boolean;
+        hasValidApproval: boolean;
+      };
+      systemInitialRisk?: components['schemas']['RiskRating'];
+      /** @description Initial risk per zone/conduit and scenario risk per band */
+      riskBands?: {
+        initial: {
+          band: string;
+          label: string;
+          count: number;
+          isTolerable: boolean;
+        }[];
+        unmitigated: {
+          band: string;
+          label: string;
+          count: number;
+          isTolerable: boolean;
+        }[];
+        residual: {
+          band: string;
+          label: string;
+          count: number;
+          isTolerable: boolean;
+        }[];
+        projected: {
+          band: string;
+          label: string;
+          count: number;
+          isTolerable: boolean;
+        }[];
+      };
+      completeness?: components['schemas']['StepCompleteness'][];
+    };
+    RiskRating: {
+      likelihood: number;
+      impact: number;
+      band: string;
+      /** @description Band index, 0 = lowest */
+      rank: number;
+      isTolerable: boolean;
+    };
+    StepCompleteness: {
+      step: string;
+      title: string;
+      reference: {
+        standard: string;
+        clause: string;
+      };
+      isComplete: boolean;
+      missing: string[];
+    };
+    FindingPage: {
+      items: components['schemas']['Finding'][];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    Finding: {
+      /** @description rule-id@subject-id[#key], stable across runs */
+      id: string;
+      ruleId: string;
+      title: string;
+      /** @enum {string} */
+      severity: 'info' | 'low' | 'medium' | 'high' | 'critical';
+      reference: {
+        standard: string;
+        clause: string;
+      };
+      subject: components['schemas']['EntityRef'];
+      because: string;
+      evidence: components['schemas']['EntityRef'][];
+      rationale: string;
+      remediation: string;
+      /** @enum {string} */
+      status: 'open' | 'accepted' | 'false-positive' | 'mitigated';
+      triageJustification?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    EntityRef: {
+      kind: string;
+      id: string;
+      name?: string;
+    };
+    ScenarioPage: {
+      items: components['schemas']['ThreatScenarioAssessment'][];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    ThreatScenarioAssessment: {
+      id: string;
+      title: string;
+      origin: {
+        /** @enum {string} */
+        kind: 'file' | 'rule';
+      };
+      subject: components['schemas']['EntityRef'] & unknown;
+      targets: components['schemas']['EntityRef'][];
+      frs: string[];
+      consequences: {
+        [key: string]: number;
+      };
+      unmitigated: components['schemas']['RiskRating'];
+      existingCountermeasures: components['schemas']['EntityRef'][];
+      residual: components['schemas']['RiskRating'];
+      plannedCountermeasures: components['schemas']['EntityRef'][];
+      projected: components['schemas']['RiskRating'];
+      securityLevel: number;
+      securityLevelReason: string;
+      suggestedRequirements: string[];
+    } & {
+      [key: string]: unknown;
+    };
+    InitialRisk: {
+      subject: components['schemas']['EntityRef'];
+      rating: components['schemas']['RiskRating'];
+      impacts: {
+        [key: string]: number;
+      };
+      drivers: components['schemas']['EntityRef'][];
+      requiresDetailedAssessment: boolean;
+    };
+    SecurityLevelsPage: {
+      items: components['schemas']['SecurityLevels'][];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    SecurityLevels: {
+      subject: components['schemas']['EntityRef'];
+      method: string;
+      target: components['schemas']['SecurityLevelVector'];
+      derived: components['schemas']['SecurityLevelVector'];
+      reasons: {
+        fr: string;
+        level: number;
+        basis: string;
+        sources: string[];
+        text: string;
+      }[];
+      justification?: string;
+      capability?: components['schemas']['SecurityLevelVector'] & unknown;
+      achieved?: components['schemas']['SecurityLevelVector'] & unknown;
+      /** @enum {string} */
+      achievedBasis?: 'declared' | 'derived';
+    };
+    /**
+     * @example {
+     *       "FR1": 2,
+     *       "FR2": 2,
+     *       "FR3": 1,
+     *       "FR4": 1,
+     *       "FR5": 2,
+     *       "FR6": 1,
+     *       "FR7": 1
+     *     }
+     */
+    SecurityLevelVector: {
+      [key: string]: number;
+    };
+    RequirementsPage: {
+      items: components['schemas']['RequirementsResult'][];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    RequirementsResult: {
+      subject: components['schemas']['EntityRef'];
+      target: components['schemas']['SecurityLevelVector'];
+      capability?: components['schemas']['SecurityLevelVector'];
+      achieved: components['schemas']['SecurityLevelVector'];
+      /** @enum {string} */
+      achievedBasis: 'declared' | 'derived';
+      requirements: {
+        requirement: {
+          id: string;
+          fr: string;
+        };
+        /** @enum {string} */
+        status: 'met' | 'partial' | 'not-met' | 'compensated' | 'not-applicable' | 'open';
+        basis: string;
+        countermeasures: components['schemas']['EntityRef'][];
+        isGap: boolean;
+      }[];
+      counts: {
+        selected: number;
+        satisfied: number;
+        gaps: number;
+        srs: number;
+        res: number;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    AttackPathPage: {
+      items: components['schemas']['AttackPath'][];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    AttackPath: {
+      id: string;
+      accessPoint: components['schemas']['EntityRef'];
+      target: components['schemas']['EntityRef'];
+      zones: components['schemas']['EntityRef'][];
+      conduits: components['schemas']['EntityRef'][];
+      strength: number;
+      unprotectedConduits: components['schemas']['EntityRef'][];
+      isWeakest: boolean;
+      targetImpact: number;
+    };
+    Crs: {
+      system: {
+        name: string;
+      };
+      characteristics: {
+        subject: components['schemas']['EntityRef'];
+        a_identifier: string;
+      }[];
+      operatingEnvironmentAssumptions: string[];
+      policies: {
+        id: string;
+        title: string;
+      }[];
+      tolerableRisk: {
+        band: string;
+        label: string;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    GateResult: {
+      passed: boolean;
+      revision: number;
+      modelSha256: string;
+      gates: {
+        gate: string;
+        passed: boolean;
+        failures: string[];
+      }[];
+      /** @description Every failure of every gate */
+      failures: {
+        gate: string;
+        reason: string;
+      }[];
+    };
+    RegisterImportResult: {
+      dryRun: boolean;
+      /** @description True when changes were stored (never on a dry run) */
+      stored: boolean;
+      /** @description The project revision after the import */
+      projectRevision: number;
+      counts: {
+        added: number;
+        updated: number;
+        unchanged: number;
+        skipped: number;
+      };
+      changes: components['schemas']['RegisterChange'][];
+      /** @description The entities written (or that would be written), with their new revision */
+      entities: {
+        collection: string;
+        id: string;
+        revision: number;
+      }[];
+      /** @description Sheets derived by the engine, not read back */
+      readOnly: string[];
+      warnings: components['schemas']['Diagnostic'][];
+    };
+    RegisterChange: {
+      /** @enum {string} */
+      register:
+        | 'assets'
+        | 'zones-conduits'
+        | 'risk-register'
+        | 'compliance-matrix'
+        | 'countermeasures'
+        | 'vulnerabilities';
+      /** @description The sheet the row was read from */
+      sheet: string;
+      /** @description The sheet row (1-based; the header is row 1) */
+      row: number;
+      /** @description The entity id, or "subject / requirement" in the compliance matrix */
+      key: string;
+      /** @enum {string} */
+      kind: 'added' | 'updated' | 'unchanged' | 'skipped';
+      fields: {
+        field: string;
+        from?: string;
+        to?: string;
+      }[];
+      reason?: string;
+    };
+    Baseline: {
+      id: string;
+      projectId: string;
+      label: string;
+      createdAt: string;
+      createdBy: string;
+      projectRevision: number;
+      /** @description SHA-256 of the canonical model (approvals excluded) */
+      modelSha256: string;
+      /** @description True once the project changed; a stale baseline cannot be signed */
+      isStale: boolean;
+      signatures: components['schemas']['Signature'][];
+    };
+    Signature: {
+      id: string;
+      baselineId: string;
+      projectId: string;
+      userId: string;
+      signerName: string;
+      signerUsername: string;
+      /** @enum {string} */
+      meaning: 'reviewed' | 'approved';
+      statement: string;
+      signedAt: string;
+      modelSha256: string;
+      projectRevision: number;
+      /** @description True once the project changed after the signed baseline: still valid history, flagged */
+      isStale: boolean;
+    };
+    FreezeBaseline: {
+      /** @example CRS for design review 2 */
+      label: string;
+    };
+    BaselineDetail: components['schemas']['Baseline'] & {
+      /** @description The canonical model (with include=model) */
+      model?: unknown;
+      /** @description The engine's results (with include=results) */
+      results?: unknown;
+    };
+    SignBaseline: {
+      /** @description The signer's password, re-entered for this signature */
+      password: string;
+      /** @enum {string} */
+      meaning: 'reviewed' | 'approved';
+      /** @example I approve this Cybersecurity Requirements Specification. */
+      statement: string;
+    };
+    ModelDiff: {
+      from: {
+        /** @enum {string} */
+        kind: 'baseline' | 'working';
+        baselineId?: string;
+        label?: string;
+        projectRevision: number;
+        modelSha256: string;
+      };
+      to: {
+        /** @enum {string} */
+        kind: 'baseline' | 'working';
+        baselineId?: string;
+        label?: string;
+        projectRevision: number;
+        modelSha256: string;
+      };
+      /** @description As `zonewise diff --format json` prints it */
+      diff: {
+        modelSha256: {
+          before: string;
+          after: string;
+          isChanged: boolean;
+        };
+        /** @description Added, removed and changed entities per kind */
+        entities?: unknown;
+        /** @description What changed in findings, risk, SL-T, requirements, approvals */
+        results?: unknown;
+      };
+    };
+    AuditPage: {
+      items: components['schemas']['AuditEvent'][];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    AuditEvent: {
+      chainId: string;
+      seq: number;
+      at: string;
+      actor: {
+        id: string;
+        name: string;
+      };
+      action: string;
+      targetKind: string;
+      targetId: string;
+      /** @description State before the change (null for creations) */
+      before?: unknown;
+      /** @description State after the change (null for deletions) */
+      after?: unknown;
+      reason: string | null;
+      prevHash: string;
+      /** @description SHA-256 over this record and prevHash */
+      hash: string;
+    };
+    ChainVerification: {
+      isValid: boolean;
+      /** @description Records checked before the first problem (all when valid) */
+      records: number;
+      headHash?: string;
+      brokenAtSeq?: number;
+      /** @enum {string} */
+      problem?: 'hash-mismatch' | 'prev-hash-mismatch' | 'sequence-gap' | 'head-mismatch';
+    };
+    CommentPage: {
+      items: components['schemas']['Comment'][];
+      total: number;
+      offset: number;
+      limit: number;
+    };
+    Comment: {
+      id: string;
+      projectId: string;
+      targetKind: string;
+      targetId: string;
+      author: {
+        id: string;
+        name: string;
+      };
+      body: string;
+      createdAt: string;
+    };
+    CreateComment: {
+      /**
+       * @description `project`, `baseline`, `finding`, or an entity collection (`zones`, `assets`, …)
+       * @enum {string}
+       */
+      targetKind:
+        | 'project'
+        | 'baseline'
+        | 'finding'
+        | 'assessment'
+        | 'system'
+        | 'riskCriteria'
+        | 'threatSources'
+        | 'accessPoints'
+        | 'zones'
+        | 'conduits'
+        | 'assets'
+        | 'dataFlows'
+        | 'threatScenarios'
+        | 'vulnerabilities'
+        | 'countermeasures'
+        | 'requirementStatus'
+        | 'triage'
+        | 'approvals';
+      /** @description The entity, baseline or finding id; the project id for `project` */
+      targetId: string;
+      body: string;
     };
   };
   responses: never;
