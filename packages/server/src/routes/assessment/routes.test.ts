@@ -169,7 +169,7 @@ for (const dialect of TEST_DIALECTS) {
       expect(crs.characteristics).toHaveLength(expected.crs.characteristics.length);
     });
 
-    it('reports a model that no longer resolves: diagnostics in the summary, 409 model-invalid for results', async () => {
+    it('reports a model that no longer resolves: diagnostics in the summary, 422 model-invalid for results', async () => {
       const broken = await createImportedProject(alice, TEXT, { name: 'Broken' });
       const zone = (await (
         await alice.request('GET', `/api/projects/${broken}/entities/zones?limit=1`)
@@ -198,12 +198,14 @@ for (const dialect of TEST_DIALECTS) {
       expect(summary.diagnostics.map((d) => d.code)).toContain('unknown-reference');
       for (const path of ['findings', 'risks', 'crs']) {
         const refused = await alice.request('GET', `/api/projects/${broken}/assessment/${path}`);
-        expect(refused.status).toBe(409);
+        expect(refused.status).toBe(422);
         const body = (await refused.json()) as ErrorBody;
         expect(body.error.code).toBe('model-invalid');
         expect(body.error.diagnostics?.length).toBeGreaterThan(0);
       }
-      expect((await alice.request('GET', `/api/projects/${broken}/gate?failOn=incomplete`)).status).toBe(409);
+      const gate = await alice.request('GET', `/api/projects/${broken}/gate?failOn=incomplete`);
+      expect(gate.status).toBe(422);
+      expect(((await gate.json()) as ErrorBody).error.code).toBe('model-invalid');
     });
 
     it('lets CI push a model with an API token and read the gate result', async () => {

@@ -33,9 +33,10 @@ import { z } from '@hono/zod-openapi';
 const TAGS = ['Assessment'];
 const BASE = '/api/projects/{projectId}/assessment';
 const INVALID_MODEL = {
-  409: {
+  422: {
     description:
-      'The model does not resolve (`model-invalid`); `error.diagnostics` says why (see GET …/assessment)',
+      'Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`); `error.diagnostics` says why ' +
+      '(see GET …/assessment)',
     content: { 'application/json': { schema: ErrorSchema } },
   },
 } as const;
@@ -151,7 +152,7 @@ const gateRoute = createRoute({
   description:
     'For change management: a pipeline imports the model with an API token, then reads `passed`. Gates: ' +
     'residual-above-tolerable, unmitigated-above-tolerable, findings:<severity>, requirement-gaps, incomplete, ' +
-    'unapproved, stale-approval. A model that does not resolve answers 409 `model-invalid`.',
+    'unapproved, stale-approval. A model that does not resolve answers 422 `model-invalid`.',
   ...permission('read'),
   middleware: [authenticate, requirePermission('read')] as const,
   request: { params: ProjectParamsSchema, query: GateQuerySchema },
@@ -162,13 +163,13 @@ const gateRoute = createRoute({
   },
 });
 
-/** The assessment of a project the caller may read; 409 `model-invalid` with the diagnostics when it does not resolve. */
+/** The assessment of a project the caller may read; 422 `model-invalid` with the diagnostics when it does not resolve. */
 const assessed = async (c: Context<AppEnv>, projectId: string) => {
   const result = await assessProject(c.get('deps'), projectId);
   if (result.assessment === undefined) {
     const diagnostics = result.resolved.ok ? [] : result.resolved.diagnostics;
     throw new AppError(
-      409,
+      422,
       'model-invalid',
       `the model does not resolve (${diagnostics.length} problem(s)); see GET …/assessment`,
       {

@@ -90,7 +90,7 @@ for (const dialect of TEST_DIALECTS) {
       60_000,
     );
 
-    it('answers 401, 404 to non-members, 422 for unknown formats and 409 for a model that does not resolve', async () => {
+    it('answers 401, 404 to non-members, 422 for unknown formats and 422 model-invalid for a model that does not resolve', async () => {
       expect((await server.anonymous('GET', `/api/projects/${projectId}/report`)).status).toBe(401);
       const hidden = await report('', mallory);
       expect(hidden.status).toBe(404);
@@ -111,8 +111,10 @@ for (const dialect of TEST_DIALECTS) {
         headers: { 'if-match': `"${zone.revision}"` },
       });
       const refused = await report('', alice, broken);
-      expect(refused.status).toBe(409);
-      expect(((await refused.json()) as ErrorBody).error.code).toBe('model-invalid');
+      expect(refused.status).toBe(422);
+      const refusal = (await refused.json()) as ErrorBody;
+      expect(refusal.error.code).toBe('model-invalid');
+      expect(refusal.error.diagnostics?.length).toBeGreaterThan(0);
     });
   });
 }

@@ -12,6 +12,7 @@ import { AppError } from '../../errors';
 import { PdfEngineMissingError, printReportDocumentPdf } from '../../render/print-pdf';
 import { rasteriseSvg } from '../../render/rasterise-svg';
 import { assessProject } from '../../services/project-model';
+import { attachment, downloadFileName } from '../file-name';
 import { presentDiagnostics } from '../present-diagnostics';
 import { ErrorSchema, errorResponses, permission, ProjectParamsSchema } from '../schemas';
 
@@ -26,8 +27,6 @@ const FORMATS = {
   },
   pdf: { type: 'application/pdf', extension: 'pdf' },
 } as const;
-
-type ReportFormat = keyof typeof FORMATS;
 
 /**
  * The HTML report is self-contained (inline CSS and SVG, no scripts), so it is served with a policy that forbids
@@ -51,7 +50,7 @@ const report = createRoute({
   description:
     'Rendered from the current revision, as `zonewise report` renders a file. Model text is escaped, never markup; ' +
     'the HTML is served with a Content-Security-Policy that allows no scripts. PDF needs Chromium on the server (503 ' +
-    '`pdf-engine-missing` otherwise). A model that does not resolve answers 409 `model-invalid`.',
+    '`pdf-engine-missing` otherwise). A model that does not resolve answers 422 `model-invalid` with its diagnostics.',
   ...permission('read'),
   middleware: [authenticate, requirePermission('read')] as const,
   request: { params: ProjectParamsSchema, query: ReportQuerySchema },
@@ -68,9 +67,10 @@ const report = createRoute({
         'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
       },
     },
-    ...errorResponses(401, 404, 422),
-    409: {
-      description: 'The model does not resolve',
+    ...errorResponses(401, 404),
+    422: {
+      description:
+        'Invalid query (`invalid-input`), or the model does not resolve (`model-invalid`, with diagnostics)',
       content: { 'application/json': { schema: ErrorSchema } },
     },
     503: {
@@ -80,16 +80,6 @@ const report = createRoute({
   },
 });
 
-/** A file name from the project name: letters, digits, dots, dashes and underscores. */
-const fileNameOf = (name: string, document: 'full' | 'crs', format: ReportFormat): string => {
-  const stem = name
-    .normalize('NFKD')
-    .replace(/[^\w.-]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .slice(0, 80);
-  return `${stem === '' ? 'assessment' : stem}-${document === 'crs' ? 'crs' : 'report'}.${FORMATS[format].extension}`;
-};
-
 /** Reports of the current model, rendered on request (never stored: a baseline keeps what was approved). */
 export const reportRoutes = (app: ZonewiseApp): void => {
   app.openapi(report, async (c) => {
@@ -98,7 +88,7 @@ export const reportRoutes = (app: ZonewiseApp): void => {
     const result = await assessProject(c.get('deps'), projectId);
     if (result.assessment === undefined)
       throw new AppError(
-        409,
+        422,
         'model-invalid',
         'the model does not resolve; see GET …/assessment for the diagnostics',
         {
@@ -107,7 +97,12 @@ export const reportRoutes = (app: ZonewiseApp): void => {
       );
     const { model, assessment, project } = result;
     const options = { generatedAt: c.get('deps').store.now(), document } as const;
-    c.header('Content-Disposition', `attachment; filename="${fileNameOf(project.name, document, format)}"`);
+    c.header(
+      'Content-Disposition',
+      attachment(
+        downloadFileName(project.name, document === 'crs' ? 'crs' : 'report', FORMATS[format].extension),
+      ),
+    );
     c.header('Content-Type', FORMATS[format].type);
     c.header('ETag', `"${result.revision}"`);
     switch (format) {
