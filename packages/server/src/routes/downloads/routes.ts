@@ -18,7 +18,7 @@ import { rasteriseSvg } from '../../render/rasterise-svg';
 import { assessProject } from '../../services/project-model';
 import { presentDiagnostics } from '../present-diagnostics';
 import { ErrorSchema, errorResponses, permission, ProjectParamsSchema } from '../schemas';
-import { attachment, downloadFileName } from './file-name';
+import { attachment, downloadFileName } from '../file-name';
 import { importRegisterWorkbook } from './import-register-workbook';
 import {
   DiagramQuerySchema,

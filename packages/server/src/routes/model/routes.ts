@@ -5,6 +5,7 @@ import { requirePermission } from '../../auth/access';
 import { actorOf } from '../../auth/actor';
 import { authenticate } from '../../auth/authenticate';
 import { badRequest, unprocessable } from '../../errors';
+import { attachment, downloadFileName } from '../file-name';
 import { presentDiagnostics } from '../present-diagnostics';
 import { errorResponses, permission, ProjectParamsSchema } from '../schemas';
 import { exportAssessment } from './export-assessment';
@@ -68,16 +69,6 @@ const exportModel = createRoute({
   },
 });
 
-/** A file name from a project name: letters, digits, dots, dashes and underscores only. */
-const fileNameOf = (name: string, extension: string): string => {
-  const stem = name
-    .normalize('NFKD')
-    .replace(/[^\w.-]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .slice(0, 80);
-  return `${stem === '' ? 'assessment' : stem}.${extension}`;
-};
-
 /** Import and export of the whole model as an assessment file (the interchange with the CLI and git). */
 export const modelRoutes = (app: ZonewiseApp): void => {
   app.openapi(importModel, async (c) => {
@@ -122,10 +113,7 @@ export const modelRoutes = (app: ZonewiseApp): void => {
       'Content-Type',
       exported.format === 'json' ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8',
     );
-    c.header(
-      'Content-Disposition',
-      `attachment; filename="${fileNameOf(exported.projectName, exported.format)}"`,
-    );
+    c.header('Content-Disposition', attachment(downloadFileName(exported.projectName, '', exported.format)));
     c.header('ETag', `"${exported.revision}"`);
     c.header('X-Zonewise-Export', exported.method);
     return c.body(exported.text, 200);
