@@ -16,6 +16,7 @@ export {
   type Tone,
 } from './report/document-model';
 export { buildReportDocument, type ReportOptions } from './report/report-document';
+export { DEFAULT_REPORT_SIZE_LIMITS, type ReportSizeLimits } from './report/report-size';
 export {
   REPORT_SECTION_IDS,
   CRS_SECTION_IDS,

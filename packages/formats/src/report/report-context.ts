@@ -12,8 +12,19 @@ import {
   type SystemModel,
   type TargetLevels,
 } from '@zonewise/core';
-import { badge, code, joinInline, text, type Inline, type InlineContent, type Tone } from './document-model';
+import {
+  badge,
+  code,
+  joinInline,
+  note,
+  text,
+  type Block,
+  type Inline,
+  type InlineContent,
+  type Tone,
+} from './document-model';
 import type { AnchorRegistry } from './escape';
+import { fullListInline, subjectSetKey, type FullListSource, type ReportSizeLimits } from './report-size';
 import { bandTone } from './svg/risk-bands';
 
 /** Which document is being built: the full assessment report or the CRS on its own. */
@@ -28,6 +39,13 @@ export interface ReportContext {
   readonly anchors: AnchorRegistry;
   /** Results by subject (`kind:id`), so that large models do not pay a scan per lookup. */
   readonly index: ReportIndex;
+  /** The size rule's limits (`ReportOptions.limits` over the defaults). */
+  readonly limits: ReportSizeLimits;
+  /**
+   * Zones and conduits that get their own sub-sections (`subjectSetKey`); `all` when they are within
+   * `limits.subjectSections`.
+   */
+  readonly detailedSubjects: ReadonlySet<string> | 'all';
 }
 
 /** Lookups of the engine's per-subject results. */
@@ -225,3 +243,63 @@ export const subjectAnchor = (context: ReportContext, part: string, subject: Ent
 /** Orders ratings highest first. */
 export const byRiskDescending = (a: RiskRating, b: RiskRating): number =>
   b.rank - a.rank || b.impact - a.impact || b.likelihood - a.likelihood;
+
+/** Whether a zone or conduit has its own sub-sections (detailed risk, compliance matrix, CRS characteristics). */
+export const hasOwnSections = (context: ReportContext, subject: EntityRef): boolean =>
+  context.detailedSubjects === 'all' || context.detailedSubjects.has(subjectSetKey(subject));
+
+/**
+ * The zones and conduits that keep their own sub-sections when there are more than `limits.subjectSections`: the
+ * most relevant by worst residual risk of their scenarios, then requirement gaps, then initial risk, then the
+ * report's order. `all` when they fit.
+ */
+export const selectDetailedSubjects = (
+  context: Omit<ReportContext, 'detailedSubjects'>,
+): ReadonlySet<string> | 'all' => {
+  const subjects = subjectsOf(context as ReportContext);
+  if (subjects.length <= context.limits.subjectSections) return 'all';
+  const initial = new Map<string, number>();
+  for (const risk of context.assessment.initialRisk) initial.set(subjectKey(risk.subject), risk.rating.rank);
+  const ranked = subjects.map((subject, order) => {
+    const key = subjectKey(subject);
+    const residual = (context.index.scenarios.get(key) ?? []).reduce(
+      (worst, scenario) => Math.max(worst, scenario.residual.rank),
+      -1,
+    );
+    return {
+      subject,
+      order,
+      residual,
+      gaps: context.index.requirements.get(key)?.counts.gaps ?? 0,
+      initial: initial.get(key) ?? -1,
+    };
+  });
+  ranked.sort(
+    (a, b) => b.residual - a.residual || b.gaps - a.gaps || b.initial - a.initial || a.order - b.order,
+  );
+  return new Set(
+    ranked.slice(0, context.limits.subjectSections).map((entry) => subjectSetKey(entry.subject)),
+  );
+};
+
+/**
+ * The note of a section whose per-subject sub-sections the size rule cut down: how many zones and conduits are
+ * shown, how they were chosen and where the rest is. Empty when every subject has its sub-sections.
+ */
+export const subjectsLeftOutNote = (
+  context: ReportContext,
+  subjectCount: number,
+  source: FullListSource,
+): Block[] =>
+  context.detailedSubjects === 'all'
+    ? []
+    : [
+        note(
+          'info',
+          text(
+            `${subjectCount} zones and conduits, more than the ${context.limits.subjectSections} this report details: the sub-sections below cover the ${context.detailedSubjects.size} with the highest residual risk, then the most requirement gaps, then the highest initial risk; for all of them, `,
+          ),
+          ...fullListInline(source),
+          text('.'),
+        ),
+      ];

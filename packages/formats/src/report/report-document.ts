@@ -1,7 +1,13 @@
 import type { Assessment, SystemModel } from '@zonewise/core';
 import { section, type ReportDocument } from './document-model';
 import { AnchorRegistry } from './escape';
-import { indexAssessment, type ReportContext, type ReportDocumentKind } from './report-context';
+import {
+  indexAssessment,
+  selectDetailedSubjects,
+  type ReportContext,
+  type ReportDocumentKind,
+} from './report-context';
+import { DEFAULT_REPORT_SIZE_LIMITS, type ReportSizeLimits } from './report-size';
 import { CRS_DOCUMENT_SECTION_IDS, CRS_SECTION_IDS, REPORT_SECTION_IDS } from './section-ids';
 import { attackPathsSection } from './sections/attack-paths';
 import { appendicesSection, approvalSection, completenessSection } from './sections/closing';
@@ -26,6 +32,12 @@ export interface ReportOptions {
   readonly generatedAt: string;
   /** `full`: the assessment report; `crs`: the cybersecurity requirements specification alone. */
   readonly document: ReportDocumentKind;
+  /**
+   * The size rule (see `ReportSizeLimits`): tables longer than these limits print counts, the most relevant rows
+   * and where the full list is (the registers workbook of `zonewise export registers`). Each field defaults to
+   * `DEFAULT_REPORT_SIZE_LIMITS`.
+   */
+  readonly limits?: Partial<ReportSizeLimits>;
 }
 
 /**
@@ -39,14 +51,16 @@ export const buildReportDocument = (
   options: ReportOptions,
 ): ReportDocument => {
   const anchors = new AnchorRegistry();
-  const context: ReportContext = {
+  const base = {
     model,
     assessment,
     kind: options.document,
     generatedAt: options.generatedAt,
     anchors,
     index: indexAssessment(assessment),
+    limits: { ...DEFAULT_REPORT_SIZE_LIMITS, ...options.limits },
   };
+  const context: ReportContext = { ...base, detailedSubjects: selectDetailedSubjects(base) };
   const info = model.assessment;
   const meta = [
     { key: 'Document', value: info.documentId ?? '' },

@@ -5,12 +5,12 @@ import {
   code,
   paragraph,
   section,
-  table,
   text,
   type InlineContent,
   type Section,
 } from '../document-model';
 import { idsInline, type ReportContext } from '../report-context';
+import { sizedTable } from '../report-size';
 
 /** "zone —conduit→ zone —conduit→ zone" with ids in monospace. */
 const routeInline = (path: AttackPath): InlineContent =>
@@ -37,8 +37,8 @@ export const attackPathsSection = (context: ReportContext): Section =>
     paragraph(
       'Each path leads from an access point through conduits to a zone holding high-consequence assets. Strength adds up the security level of each conduit on the path (SL-A where known, else SL-T); the lower it is, the weaker the path. Unprotected conduits have no enforcement and no existing countermeasure.',
     ),
-    table(
-      [
+    ...sizedTable(context.limits, {
+      columns: [
         { header: '#', align: 'right' },
         'Path',
         'Access point',
@@ -48,7 +48,18 @@ export const attackPathsSection = (context: ReportContext): Section =>
         'Unprotected conduits',
         { header: 'Target impact', align: 'center' },
       ],
-      sortAttackPaths(context.assessment.attackPaths).map((path, index) => [
+      items: sortAttackPaths(context.assessment.attackPaths),
+      scope: 'model',
+      what: 'attack paths',
+      rankedBy: 'weakest first',
+      groups: [
+        { label: 'Target zone', key: (path) => path.target.id },
+        { label: 'Access point', key: (path) => path.accessPoint.id },
+      ],
+      fullList: { kind: 'results', field: 'attackPaths' },
+      caption: 'Attack paths, weakest first',
+      emptyText: 'No attack paths: no access point reaches a critical zone.',
+      row: (path, index) => [
         cell(index + 1),
         [code(path.id), ...(path.isWeakest ? [text(' '), badge('Weakest', 'critical')] : [])],
         idsInline([path.accessPoint]),
@@ -57,10 +68,6 @@ export const attackPathsSection = (context: ReportContext): Section =>
         cell(path.strength),
         path.unprotectedConduits.length > 0 ? idsInline(path.unprotectedConduits) : cell('none'),
         cell(path.targetImpact),
-      ]),
-      {
-        caption: 'Attack paths, weakest first',
-        emptyText: 'No attack paths: no access point reaches a critical zone.',
-      },
-    ),
+      ],
+    }),
   ]);

@@ -16,6 +16,7 @@ import {
   type Section,
 } from '../document-model';
 import { idsInline, yesNo, type ReportContext } from '../report-context';
+import { REGISTER_SOURCES, sizedTable } from '../report-size';
 import { approvalsTable } from './front-matter';
 
 /** Events after which the assessment must be repeated; the model-specific ones first. */
@@ -130,8 +131,8 @@ export const appendicesSection = (context: ReportContext): Section => {
   const { model, assessment } = context;
   const children: Section[] = [
     section('appendix-assets', 'Appendix: asset list', [
-      table(
-        [
+      ...sizedTable(context.limits, {
+        columns: [
           'Asset',
           'Name',
           'Kind',
@@ -143,7 +144,21 @@ export const appendicesSection = (context: ReportContext): Section => {
           'SL-C',
           'In scope',
         ],
-        model.assets.map((asset) => [
+        items: model.assets,
+        scope: 'model',
+        what: 'assets',
+        rank: (a, b) => (b.worstImpact ?? 0) - (a.worstImpact ?? 0),
+        rankedBy: 'with the worst impact first',
+        groups: [
+          { label: 'Kind', key: (asset) => asset.kind.title },
+          {
+            label: 'Zone',
+            key: (asset) => model.zoneOf(asset.id)?.id ?? model.conduitOf(asset.id)?.id ?? '',
+          },
+        ],
+        fullList: REGISTER_SOURCES.assets,
+        emptyText: 'No assets.',
+        row: (asset) => [
           codeCell(asset.id),
           cell(asset.name),
           cell(asset.kind.title),
@@ -154,13 +169,12 @@ export const appendicesSection = (context: ReportContext): Section => {
           cell(attributeList(asset.attributes)),
           asset.securityLevelCapability ? [code(formatVector(asset.securityLevelCapability))] : [],
           cell(yesNo(asset.isInScope !== false)),
-        ]),
-        { emptyText: 'No assets.' },
-      ),
+        ],
+      }),
     ]),
     section('appendix-vulnerabilities', 'Appendix: vulnerability list', [
-      table(
-        [
+      ...sizedTable(context.limits, {
+        columns: [
           'Vulnerability',
           'CVE',
           'Advisory',
@@ -170,7 +184,22 @@ export const appendicesSection = (context: ReportContext): Section => {
           'Assets',
           'Remediation',
         ],
-        model.vulnerabilities.map((vulnerability) => [
+        items: model.vulnerabilities,
+        scope: 'model',
+        what: 'vulnerabilities',
+        rank: (a, b) =>
+          Number(b.isKnownExploited === true) - Number(a.isKnownExploited === true) ||
+          (b.cvss?.score ?? 0) - (a.cvss?.score ?? 0),
+        rankedBy: 'known exploited first, then by CVSS score',
+        groups: [
+          {
+            label: 'Known exploited',
+            key: (vulnerability) => yesNo(vulnerability.isKnownExploited === true),
+          },
+        ],
+        fullList: REGISTER_SOURCES.vulnerabilities,
+        emptyText: 'No vulnerabilities recorded.',
+        row: (vulnerability) => [
           codeCell(vulnerability.id),
           codeCell(vulnerability.cve),
           codeCell(vulnerability.advisory),
@@ -183,13 +212,12 @@ export const appendicesSection = (context: ReportContext): Section => {
           vulnerability.isKnownExploited ? [badge('KEV', 'critical')] : cell('No'),
           idsInline(vulnerability.assets),
           cell(vulnerability.remediation),
-        ]),
-        { emptyText: 'No vulnerabilities recorded.' },
-      ),
+        ],
+      }),
     ]),
     section('appendix-countermeasures', 'Appendix: countermeasures', [
-      table(
-        [
+      ...sizedTable(context.limits, {
+        columns: [
           'Countermeasure',
           'Title',
           'Type',
@@ -201,7 +229,17 @@ export const appendicesSection = (context: ReportContext): Section => {
           'Owner',
           'Due',
         ],
-        model.countermeasures.map((countermeasure) => [
+        items: model.countermeasures,
+        scope: 'model',
+        what: 'countermeasures',
+        rankedBy: 'first in the model',
+        groups: [
+          { label: 'Status', key: (countermeasure) => countermeasure.status },
+          { label: 'Type', key: (countermeasure) => countermeasure.type },
+        ],
+        fullList: REGISTER_SOURCES.countermeasures,
+        emptyText: 'No countermeasures recorded.',
+        row: (countermeasure) => [
           codeCell(countermeasure.id),
           cell(countermeasure.title),
           cell(countermeasure.type),
@@ -212,47 +250,66 @@ export const appendicesSection = (context: ReportContext): Section => {
           cell(countermeasure.impactReduction ?? 0),
           cell(countermeasure.owner),
           cell(countermeasure.dueDate),
-        ]),
-        { emptyText: 'No countermeasures recorded.' },
-      ),
+        ],
+      }),
     ]),
     section('appendix-evidence', 'Appendix: evidence and triage', [
-      table(
-        ['Subject', 'Requirement', 'Status', 'Countermeasure', 'Evidence', 'Justification'],
-        model.requirementStatus.map((entry) => [
+      ...sizedTable(context.limits, {
+        columns: ['Subject', 'Requirement', 'Status', 'Countermeasure', 'Evidence', 'Justification'],
+        items: model.requirementStatus,
+        scope: 'model',
+        what: 'requirement status entries',
+        rankedBy: 'first in the model',
+        groups: [{ label: 'Status', key: (entry) => entry.status }],
+        fullList: REGISTER_SOURCES.compliance,
+        caption: 'Requirement status entries',
+        emptyText: 'No requirement status recorded.',
+        row: (entry) => [
           codeCell(entry.subject),
           codeCell(entry.requirement),
           cell(entry.status),
           codeCell(entry.countermeasure),
           cell(entry.evidence),
           cell(entry.justification),
-        ]),
-        { caption: 'Requirement status entries', emptyText: 'No requirement status recorded.' },
-      ),
-      table(
-        ['Finding', 'Decision', 'Justification', 'By', 'Date'],
-        model.triage.map((entry) => [
+        ],
+      }),
+      ...sizedTable(context.limits, {
+        columns: ['Finding', 'Decision', 'Justification', 'By', 'Date'],
+        items: model.triage,
+        scope: 'model',
+        what: 'triage decisions',
+        rankedBy: 'first in the model',
+        groups: [{ label: 'Decision', key: (entry) => entry.status }],
+        fullList: { kind: 'model', field: 'triage' },
+        caption: 'Triage decisions on findings',
+        emptyText: 'No triage decisions recorded.',
+        row: (entry) => [
           codeCell(entry.finding),
           cell(entry.status),
           cell(entry.justification),
           cell(entry.by),
           cell(entry.date),
-        ]),
-        { caption: 'Triage decisions on findings', emptyText: 'No triage decisions recorded.' },
-      ),
+        ],
+      }),
     ]),
   ];
   if (assessment.warnings.length > 0) {
     children.push(
       section('appendix-warnings', 'Appendix: warnings from loading the model', [
-        table(
-          ['Code', 'Where', 'Message'],
-          assessment.warnings.map((warning) => [
+        ...sizedTable(context.limits, {
+          columns: ['Code', 'Where', 'Message'],
+          items: assessment.warnings,
+          scope: 'model',
+          what: 'warnings',
+          rankedBy: 'first reported',
+          groups: [{ label: 'Code', key: (warning) => warning.code }],
+          fullList: { kind: 'results', field: 'warnings' },
+          row: (warning) => [
             [code(warning.code)],
             codeCell(formatPath(warning.path) || undefined),
             cell(warning.message),
-          ]),
-        ),
+          ],
+        }),
       ]),
     );
   }

@@ -28,8 +28,11 @@ import {
   requirementStateBadge,
   subjectAnchor,
   yesNo,
+  hasOwnSections,
+  subjectsLeftOutNote,
   type ReportContext,
 } from '../report-context';
+import { REGISTER_SOURCES, sizedTable } from '../report-size';
 import { CRS_SECTION_IDS } from '../section-ids';
 import { zoneDiagramFigure } from './figures';
 import { riskBandsTable, riskMatrixTable } from './method';
@@ -56,25 +59,28 @@ const policiesInline = (policies: CrsCharacteristics['m_policies']): InlineConte
 const requirementsBlocks = (context: ReportContext, characteristics: CrsCharacteristics): Block[] => {
   const requirements = characteristics.l_requirements;
   if (context.kind === 'full') return [];
-  return [
-    table(
-      ['Requirement', 'FR', 'Title', 'Status', 'Compensated by'],
-      requirements.map((requirement) => {
-        const definition = findRequirement(requirement.id);
-        return [
-          [code(requirement.id)],
-          cell(definition ? `${definition.fr} ${FR_INFO[definition.fr].abbreviation}` : undefined),
-          cell(definition?.title),
-          [requirementStateBadge(requirement.status)],
-          joinInline(requirement.compensatedBy.map((id) => [code(id)])),
-        ];
-      }),
-      {
-        caption: 'l. Applicable security requirements (IEC 62443-3-3)',
-        emptyText: 'SL-T selects no requirements.',
-      },
-    ),
-  ];
+  return sizedTable(context.limits, {
+    columns: ['Requirement', 'FR', 'Title', 'Status', 'Compensated by'],
+    items: requirements,
+    scope: 'subject',
+    what: 'requirements',
+    rank: (a, b) => STATE_ORDER.indexOf(a.status) - STATE_ORDER.indexOf(b.status),
+    rankedBy: 'not met, open or partial first',
+    groups: [{ label: 'Status', key: (requirement) => requirement.status }],
+    fullList: REGISTER_SOURCES.compliance,
+    caption: 'l. Applicable security requirements (IEC 62443-3-3)',
+    emptyText: 'SL-T selects no requirements.',
+    row: (requirement) => {
+      const definition = findRequirement(requirement.id);
+      return [
+        [code(requirement.id)],
+        cell(definition ? `${definition.fr} ${FR_INFO[definition.fr].abbreviation}` : undefined),
+        cell(definition?.title),
+        [requirementStateBadge(requirement.status)],
+        joinInline(requirement.compensatedBy.map((id) => [code(id)])),
+      ];
+    },
+  });
 };
 
 const requirementsSummary = (context: ReportContext, characteristics: CrsCharacteristics): InlineContent => {
@@ -141,29 +147,45 @@ const characteristicsSection = (context: ReportContext, characteristics: CrsChar
             : 'none stated',
         ],
       ]),
-      table(
-        ['Flow', 'From', 'To', 'Protocol', { header: 'Port', align: 'right' }, 'Access point'],
-        characteristics.h_dataFlows.map((flow) => [
+      ...sizedTable(context.limits, {
+        columns: ['Flow', 'From', 'To', 'Protocol', { header: 'Port', align: 'right' }, 'Access point'],
+        items: characteristics.h_dataFlows,
+        scope: 'subject',
+        what: 'data flows',
+        rank: (a, b) => Number(b.accessPoint !== undefined) - Number(a.accessPoint !== undefined),
+        rankedBy: 'through an access point first',
+        groups: [{ label: 'Protocol', key: (flow) => flow.protocol ?? '' }],
+        fullList: { kind: 'model', field: 'dataFlows' },
+        caption: 'h. Data flows',
+        emptyText: 'No data flows.',
+        row: (flow) => [
           idsInline([flow.flow]),
           codeCell(flow.from),
           codeCell(flow.to),
           cell(flow.protocol),
           cell(flow.port),
           codeCell(flow.accessPoint),
-        ]),
-        { caption: 'h. Data flows', emptyText: 'No data flows.' },
-      ),
-      table(
-        ['Asset', 'Name', 'Kind', { header: 'Worst impact', align: 'center' }, 'Safety-related'],
-        characteristics.j_assets.map((asset) => [
+        ],
+      }),
+      ...sizedTable(context.limits, {
+        columns: ['Asset', 'Name', 'Kind', { header: 'Worst impact', align: 'center' }, 'Safety-related'],
+        items: characteristics.j_assets,
+        scope: 'subject',
+        what: 'assets',
+        rank: (a, b) => (b.worstImpact ?? 0) - (a.worstImpact ?? 0),
+        rankedBy: 'with the worst impact first',
+        groups: [{ label: 'Kind', key: (asset) => asset.kind }],
+        fullList: REGISTER_SOURCES.assets,
+        caption: 'j. Assets with criticality',
+        emptyText: 'No assets.',
+        row: (asset) => [
           codeCell(asset.asset.id),
           cell(asset.asset.name),
           cell(asset.kind),
           cell(asset.worstImpact),
           cell(yesNo(asset.isSafetyRelated)),
-        ]),
-        { caption: 'j. Assets with criticality', emptyText: 'No assets.' },
-      ),
+        ],
+      }),
       ...requirementsBlocks(context, characteristics),
     ],
   );
@@ -211,8 +233,11 @@ export const crsSections = (context: ReportContext): readonly Section[] => {
           'For every zone and conduit: a name and identifier, b accountable organisation, c logical and d physical boundary, e safety designation, f logical and g physical access points, h data flows, i connected zones and conduits, j assets, k SL-T, l security requirements, m security policies, n assumptions and external dependencies.',
         ),
         ...(crs.characteristics.length === 0 ? [note('info', 'No zones or conduits are defined.')] : []),
+        ...subjectsLeftOutNote(context, crs.characteristics.length, REGISTER_SOURCES.zonesConduits),
       ],
-      crs.characteristics.map((entry) => characteristicsSection(context, entry)),
+      crs.characteristics
+        .filter((entry) => hasOwnSections(context, entry.subject))
+        .map((entry) => characteristicsSection(context, entry)),
     ),
     section(environment, '6.5 Operating environment assumptions', [
       crs.operatingEnvironmentAssumptions.length > 0

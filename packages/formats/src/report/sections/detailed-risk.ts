@@ -15,16 +15,20 @@ import {
 } from '../document-model';
 import {
   bandLabel,
+  byRiskDescending,
   consequencesText,
   idsInline,
   kindLabel,
   ratingInline,
   scenariosIn,
   subjectAnchor,
+  subjectsLeftOutNote,
   subjectsOf,
   targetOf,
+  hasOwnSections,
   type ReportContext,
 } from '../report-context';
+import { REGISTER_SOURCES, sizedTable } from '../report-size';
 
 const BASIS_TEXT = {
   scenario: 'Threat scenarios',
@@ -50,10 +54,29 @@ const likelihoodFactorsText = (scenario: ScenarioAssessment): string =>
     .map((factor) => `${factor.label} (${factor.delta > 0 ? '+' : ''}${factor.delta})`)
     .join('; ');
 
+/** The size rule for one subject's scenarios: highest residual risk first, counted by residual band. */
+const scenarioSpec = (context: ReportContext, scenarios: readonly ScenarioAssessment[]) =>
+  ({
+    items: scenarios,
+    scope: 'subject',
+    what: 'threat scenarios',
+    rank: (a: ScenarioAssessment, b: ScenarioAssessment) => byRiskDescending(a.residual, b.residual),
+    rankedBy: 'with the highest residual risk first',
+    groups: [
+      {
+        label: 'Residual risk',
+        key: (scenario: ScenarioAssessment) => bandLabel(context, scenario.residual.band),
+      },
+    ],
+    fullList: REGISTER_SOURCES.risk,
+  }) as const;
+
 /** The worksheet of one zone or conduit: one row per scenario, in cyber-PHA column order (ZCR 5.1–5.12). */
-const worksheet = (context: ReportContext, scenarios: readonly ScenarioAssessment[]): Block =>
-  table(
-    [
+const worksheet = (context: ReportContext, scenarios: readonly ScenarioAssessment[]): Block[] =>
+  sizedTable(context.limits, {
+    ...scenarioSpec(context, scenarios),
+    caption: 'Risk worksheet',
+    columns: [
       'Scenario',
       'Source',
       'Entry',
@@ -67,7 +90,7 @@ const worksheet = (context: ReportContext, scenarios: readonly ScenarioAssessmen
       { header: 'Projected', isNoWrap: true },
       { header: 'SL', align: 'center' },
     ],
-    scenarios.map((scenario) => [
+    row: (scenario) => [
       [text(scenario.title), { kind: 'line-break' }, code(scenario.id)],
       sourceInline(scenario),
       scenario.entryPoint ? idsInline([scenario.entryPoint]) : cell('–'),
@@ -82,14 +105,15 @@ const worksheet = (context: ReportContext, scenarios: readonly ScenarioAssessmen
       scenario.plannedCountermeasures.length > 0 ? idsInline(scenario.plannedCountermeasures) : cell('none'),
       ratingInline(context, scenario.projected),
       cell(scenario.securityLevel),
-    ]),
-    { caption: 'Risk worksheet' },
-  );
+    ],
+  });
 
 /** Traceability of each scenario: description, FRs, techniques, vulnerabilities, likelihood factors, SL reason. */
-const scenarioDetails = (context: ReportContext, scenarios: readonly ScenarioAssessment[]): Block =>
-  table(
-    [
+const scenarioDetails = (context: ReportContext, scenarios: readonly ScenarioAssessment[]): Block[] =>
+  sizedTable(context.limits, {
+    ...scenarioSpec(context, scenarios),
+    caption: 'Scenario details',
+    columns: [
       'Scenario',
       'Origin',
       'FRs',
@@ -99,7 +123,7 @@ const scenarioDetails = (context: ReportContext, scenarios: readonly ScenarioAss
       'SL reason',
       'Suggested requirements',
     ],
-    scenarios.map((scenario) => [
+    row: (scenario) => [
       [code(scenario.id), ...(scenario.description ? [text(` ${scenario.description}`)] : [])],
       cell(
         scenario.origin.kind === 'file'
@@ -112,9 +136,8 @@ const scenarioDetails = (context: ReportContext, scenarios: readonly ScenarioAss
       cell(likelihoodFactorsText(scenario)),
       cell(scenario.securityLevelReason),
       joinInline(scenario.suggestedRequirements.map((requirement) => [code(requirement)])),
-    ]),
-    { caption: 'Scenario details' },
-  );
+    ],
+  });
 
 /** One zone or conduit: SL-T with the reason for each FR, then its worksheet. */
 const subjectSection = (context: ReportContext, subject: EntityRef): Section | undefined => {
@@ -158,7 +181,7 @@ const subjectSection = (context: ReportContext, subject: EntityRef): Section | u
       note('info', `No threat scenarios are assessed in this ${kindLabel(subject).toLowerCase()}.`),
     );
   } else {
-    blocks.push(worksheet(context, scenarios), scenarioDetails(context, scenarios));
+    blocks.push(...worksheet(context, scenarios), ...scenarioDetails(context, scenarios));
   }
   return section(
     subjectAnchor(context, 'risk', subject),
@@ -171,7 +194,9 @@ const subjectSection = (context: ReportContext, subject: EntityRef): Section | u
 export const detailedRiskSection = (context: ReportContext): Section => {
   const { assessment, model } = context;
   const above = assessment.summary.scenariosAboveTolerable;
-  const children = subjectsOf(context)
+  const subjects = subjectsOf(context);
+  const children = subjects
+    .filter((subject) => hasOwnSections(context, subject))
     .map((subject) => subjectSection(context, subject))
     .filter((child): child is Section => child !== undefined);
   return section(
@@ -191,6 +216,7 @@ export const detailedRiskSection = (context: ReportContext): Section => {
       ...(children.length === 0
         ? [note('info', 'No zone or conduit has an SL-T or a threat scenario yet.')]
         : []),
+      ...subjectsLeftOutNote(context, subjects.length, REGISTER_SOURCES.risk),
     ],
     children,
   );

@@ -1,15 +1,5 @@
 import { SEVERITIES, severityRank } from '@zonewise/core';
-import {
-  cell,
-  code,
-  keyValues,
-  paragraph,
-  section,
-  table,
-  text,
-  type Block,
-  type Section,
-} from '../document-model';
+import { cell, code, keyValues, paragraph, section, text, type Block, type Section } from '../document-model';
 import {
   findingStatusBadge,
   idsInline,
@@ -17,6 +7,8 @@ import {
   severityBadge,
   type ReportContext,
 } from '../report-context';
+import { isOverLimit, sizedTable, topItems } from '../report-size';
+import { bySeverityDescending } from './zones-and-conduits';
 
 /** All findings: a register, then each finding with its reason, evidence, rationale and remedy. */
 export const findingsSection = (context: ReportContext): Section => {
@@ -32,20 +24,35 @@ export const findingsSection = (context: ReportContext): Section => {
         String(context.assessment.summary.findingsBySeverity[severity] ?? 0),
       ]),
     ),
-    table(
-      ['Severity', 'Finding', 'Title', 'Clause', 'Subject', 'Status'],
-      findings.map((finding) => [
+    ...sizedTable(context.limits, {
+      columns: ['Severity', 'Finding', 'Title', 'Clause', 'Subject', 'Status'],
+      items: findings,
+      scope: 'model',
+      what: 'findings',
+      rank: bySeverityDescending,
+      rankedBy: 'most severe first',
+      groups: [
+        { label: 'Rule', key: (finding) => finding.ruleId },
+        { label: 'Status', key: (finding) => finding.status },
+      ],
+      fullList: { kind: 'results', field: 'findings' },
+      caption: 'Findings register',
+      emptyText: 'No findings.',
+      row: (finding) => [
         [severityBadge(finding.severity)],
         [code(finding.id)],
         cell(finding.title),
         cell(`${finding.reference.standard} ${finding.reference.clause}`),
         [text(`${kindLabel(finding.subject)} `), code(finding.subject.id)],
         [findingStatusBadge(finding.status)],
-      ]),
-      { caption: 'Findings register', emptyText: 'No findings.' },
-    ),
+      ],
+    }),
   ];
-  for (const finding of findings) {
+  // Above the size limit only the findings the register shows get their details.
+  const detailed = isOverLimit(context.limits, 'model', findings.length)
+    ? topItems(findings, context.limits.topRows, bySeverityDescending)
+    : findings;
+  for (const finding of detailed) {
     blocks.push(
       keyValues([
         ['Finding', [severityBadge(finding.severity), text(' '), code(finding.id)]],

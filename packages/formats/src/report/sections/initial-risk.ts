@@ -1,12 +1,14 @@
-import { badge, cell, keyValues, paragraph, section, table, text, type Section } from '../document-model';
+import { badge, cell, keyValues, paragraph, section, text, type Section } from '../document-model';
 import {
   bandBadge,
   bandLabel,
+  byRiskDescending,
   idsInline,
   kindLabel,
   ratingInline,
   type ReportContext,
 } from '../report-context';
+import { REGISTER_SOURCES, sizedTable } from '../report-size';
 import { heatMapFigure } from './figures';
 
 /** Initial worst-case risk per zone and conduit and the comparison with tolerable risk (ZCR 2.1, 4.1). */
@@ -37,8 +39,8 @@ export const initialRiskSection = (context: ReportContext): Section => {
       ],
       ['Need a detailed assessment', `${detailed.length} of ${assessment.initialRisk.length}`],
     ]),
-    table(
-      [
+    ...sizedTable(context.limits, {
+      columns: [
         'Subject',
         ...categories.map((category) => ({ header: category.name, align: 'center' as const })),
         { header: 'L', align: 'center' },
@@ -47,7 +49,22 @@ export const initialRiskSection = (context: ReportContext): Section => {
         'Driven by',
         'Detailed assessment',
       ],
-      assessment.initialRisk.map((risk) => [
+      items: assessment.initialRisk,
+      scope: 'model',
+      what: 'zones and conduits rated',
+      rank: (a, b) => byRiskDescending(a.rating, b.rating),
+      rankedBy: 'with the highest initial risk first',
+      groups: [
+        { label: 'Initial risk', key: (risk) => bandLabel(context, risk.rating.band) },
+        {
+          label: 'Detailed assessment',
+          key: (risk) => (risk.requiresDetailedAssessment ? 'Required' : 'Not required'),
+        },
+      ],
+      fullList: REGISTER_SOURCES.zonesConduits,
+      caption: 'Initial risk per zone and conduit',
+      emptyText: 'No initial risk was rated.',
+      row: (risk) => [
         [text(`${kindLabel(risk.subject)} `), ...idsInline([risk.subject])],
         ...categories.map((category) => cell(risk.impacts[category.id])),
         cell(risk.rating.likelihood),
@@ -55,9 +72,8 @@ export const initialRiskSection = (context: ReportContext): Section => {
         [bandBadge(context, risk.rating.band)],
         idsInline(risk.drivers),
         [risk.requiresDetailedAssessment ? badge('Required', 'high') : badge('Not required', 'ok')],
-      ]),
-      { caption: 'Initial risk per zone and conduit', emptyText: 'No initial risk was rated.' },
-    ),
+      ],
+    }),
     heatMapFigure(
       context,
       assessment.heatMaps.initial,

@@ -4,11 +4,9 @@ import {
   code,
   codeCell,
   joinInline,
-  link,
   note,
   paragraph,
   section,
-  table,
   text,
   type Block,
   type InlineContent,
@@ -21,11 +19,12 @@ import {
   idsInline,
   kindLabel,
   ratingInline,
-  subjectAnchor,
   subjectsOf,
   requirementsOf,
   type ReportContext,
 } from '../report-context';
+import { REGISTER_SOURCES, sizedTable } from '../report-size';
+import { complianceLink } from './gap-analysis';
 
 /** Recommendations: planned countermeasures with owner, due date and the risk after each; unmet scenarios (ZCR 5.12). */
 export const recommendationsSection = (context: ReportContext): Section => {
@@ -66,8 +65,8 @@ export const recommendationsSection = (context: ReportContext): Section => {
       bandLabel(context, model.riskCriteria.tolerable),
       '). The last column counts the scenarios they are credited to by their residual risk today and their projected risk once the planned countermeasures are in place; the worksheets give each scenario.',
     ),
-    table(
-      [
+    ...sizedTable(context.limits, {
+      columns: [
         'Countermeasure',
         'Title',
         'Type',
@@ -77,7 +76,18 @@ export const recommendationsSection = (context: ReportContext): Section => {
         { header: 'Due', isNoWrap: true },
         { header: 'Residual → projected', isNoWrap: true },
       ],
-      planned.map((countermeasure) => [
+      items: planned,
+      scope: 'model',
+      what: 'planned countermeasures',
+      rankedBy: 'first in the model',
+      groups: [
+        { label: 'Type', key: (countermeasure) => countermeasure.type },
+        { label: 'Owner', key: (countermeasure) => countermeasure.owner ?? 'not assigned' },
+      ],
+      fullList: REGISTER_SOURCES.countermeasures,
+      caption: 'Planned countermeasures',
+      emptyText: 'No countermeasures are planned.',
+      row: (countermeasure) => [
         codeCell(countermeasure.id),
         cell(countermeasure.title),
         cell(countermeasure.type),
@@ -86,9 +96,8 @@ export const recommendationsSection = (context: ReportContext): Section => {
         cell(countermeasure.owner ?? 'not assigned'),
         cell(countermeasure.dueDate ?? 'not set'),
         effectOf(countermeasure.id),
-      ]),
-      { caption: 'Planned countermeasures', emptyText: 'No countermeasures are planned.' },
-    ),
+      ],
+    }),
   ];
   if (stillAbove.length === 0) {
     blocks.push(
@@ -96,8 +105,8 @@ export const recommendationsSection = (context: ReportContext): Section => {
     );
   } else {
     blocks.push(
-      table(
-        [
+      ...sizedTable(context.limits, {
+        columns: [
           'Scenario',
           'Assessed in',
           { header: 'Residual', isNoWrap: true },
@@ -105,7 +114,19 @@ export const recommendationsSection = (context: ReportContext): Section => {
           'Projected',
           'Suggested requirements',
         ],
-        stillAbove.map((scenario) => [
+        items: stillAbove,
+        scope: 'model',
+        what: 'scenarios above the tolerable risk',
+        rank: (a, b) => byRiskDescending(a.residual, b.residual),
+        rankedBy: 'with the highest residual risk first',
+        groups: [
+          { label: 'Residual risk', key: (scenario) => bandLabel(context, scenario.residual.band) },
+          { label: 'Projected risk', key: (scenario) => bandLabel(context, scenario.projected.band) },
+        ],
+        fullList: REGISTER_SOURCES.risk,
+        caption:
+          'Scenarios above the tolerable risk with existing countermeasures, and the IEC 62443-3-3 requirements that address their FRs',
+        row: (scenario) => [
           [text(scenario.title), { kind: 'line-break' }, code(scenario.id)],
           [text(`${kindLabel(scenario.subject)} `), code(scenario.subject.id)],
           ratingInline(context, scenario.residual),
@@ -117,24 +138,28 @@ export const recommendationsSection = (context: ReportContext): Section => {
             text(scenario.projected.isTolerable ? ' tolerable' : ' still above tolerable'),
           ],
           joinInline(scenario.suggestedRequirements.map((requirement) => [code(requirement)])),
-        ]),
-        {
-          caption:
-            'Scenarios above the tolerable risk with existing countermeasures, and the IEC 62443-3-3 requirements that address their FRs',
-        },
-      ),
+        ],
+      }),
     );
   }
   blocks.push(
-    table(
-      ['Subject', { header: 'Open requirements', align: 'right' }, 'Matrix'],
-      subjectsWithGaps.map(({ subject, result }) => [
+    ...sizedTable(context.limits, {
+      columns: ['Subject', { header: 'Open requirements', align: 'right' }, 'Matrix'],
+      items: subjectsWithGaps,
+      scope: 'model',
+      what: 'zones and conduits with requirement gaps',
+      rank: (a, b) => (b.result?.counts.gaps ?? 0) - (a.result?.counts.gaps ?? 0),
+      rankedBy: 'with the most open requirements first',
+      groups: [{ label: 'Kind', key: ({ subject }) => kindLabel(subject) }],
+      fullList: REGISTER_SOURCES.compliance,
+      caption: 'Requirement gaps to close',
+      emptyText: 'No requirement gaps.',
+      row: ({ subject, result }) => [
         [text(`${kindLabel(subject)} `), code(subject.id)],
         cell(result?.counts.gaps ?? 0),
-        [link('compliance matrix', subjectAnchor(context, 'compliance', subject))],
-      ]),
-      { caption: 'Requirement gaps to close', emptyText: 'No requirement gaps.' },
-    ),
+        complianceLink(context, subject),
+      ],
+    }),
   );
   return section('recommendations', 'Recommendations (ZCR 5.12)', blocks);
 };

@@ -1,13 +1,11 @@
-import type { Finding } from '@zonewise/core';
+import { severityRank, type Finding } from '@zonewise/core';
 import {
   cell,
   code,
   codeCell,
-  list,
   note,
   paragraph,
   section,
-  table,
   text,
   type Block,
   type InlineContent,
@@ -22,6 +20,7 @@ import {
   yesNo,
   type ReportContext,
 } from '../report-context';
+import { REGISTER_SOURCES, sizedList, sizedTable } from '../report-size';
 import { PURDUE_LEVEL_NAMES } from '../svg/zone-diagram';
 import { zoneDiagramFigure } from './figures';
 
@@ -74,6 +73,14 @@ export const findingItem = (finding: Finding): InlineContent => [
   code(finding.id),
 ];
 
+/** Sum of a zone's or conduit's SL-T levels (0 without one), to rank the most demanding first. */
+const levelSum = (context: ReportContext, kind: 'zone' | 'conduit', id: string): number => {
+  const target = targetOf(context, { kind, id })?.target;
+  return target === undefined
+    ? 0
+    : Object.values(target).reduce((sum: number, level: number) => sum + level, 0);
+};
+
 /** The Purdue level band the diagram puts a zone in (lower median of its assets' levels). */
 const zoneLevelText = (context: ReportContext, zoneId: string): string => {
   const levels = context.model
@@ -86,14 +93,33 @@ const zoneLevelText = (context: ReportContext, zoneId: string): string => {
 
 /** Partition checks for one ZCR 3.x clause: the question, then its findings or a statement that there are none. */
 const partitionCheck = (
+  context: ReportContext,
   clause: (typeof PARTITIONING_CLAUSES)[number],
   findings: readonly Finding[],
   anchorId: string,
 ): Section =>
   section(anchorId, `${clause.clause} ${clause.title}`, [
     paragraph(clause.question),
-    findings.length === 0 ? note('ok', `No findings for ${clause.clause}.`) : list(findings.map(findingItem)),
+    ...(findings.length === 0
+      ? [note('ok', `No findings for ${clause.clause}.`)]
+      : sizedList(context.limits, {
+          items: findings,
+          item: findingItem,
+          scope: 'model',
+          what: `findings for ${clause.clause}`,
+          rank: bySeverityDescending,
+          rankedBy: 'most severe first',
+          groups: [
+            { label: 'Severity', key: (finding) => finding.severity },
+            { label: 'Rule', key: (finding) => finding.ruleId },
+          ],
+          fullList: { kind: 'results', field: 'findings' },
+        })),
   ]);
+
+/** Orders findings most severe first; ties keep their order. */
+export const bySeverityDescending = (a: Finding, b: Finding): number =>
+  severityRank(b.severity) - severityRank(a.severity);
 
 /** Zones and conduits: the diagram, both registers and the partitioning checks per ZCR 3.x (ZCR 3, 6.3). */
 export const zonesAndConduitsSection = (context: ReportContext): Section => {
@@ -110,8 +136,8 @@ export const zonesAndConduitsSection = (context: ReportContext): Section => {
       'The SuC is partitioned into zones (groups of assets with common security requirements) joined by conduits (the communication channels between them). The diagram places each zone in the row of the Purdue level of most of its assets.',
     ),
     zoneDiagramFigure(context, 'figure-zone-diagram', `Zones and conduits of ${model.system.name}`),
-    table(
-      [
+    ...sizedTable(context.limits, {
+      columns: [
         'Zone',
         'Name',
         'Purdue level',
@@ -120,7 +146,19 @@ export const zonesAndConduitsSection = (context: ReportContext): Section => {
         'Organisation',
         'SL-T',
       ],
-      model.zones.map((zone) => [
+      items: model.zones,
+      scope: 'model',
+      what: 'zones',
+      rank: (a, b) => levelSum(context, 'zone', b.id) - levelSum(context, 'zone', a.id),
+      rankedBy: 'with the highest SL-T first',
+      groups: [
+        { label: 'Purdue level', key: (zone) => zoneLevelText(context, zone.id) },
+        { label: 'Safety-related', key: (zone) => yesNo(zone.isSafetyRelated) },
+      ],
+      fullList: REGISTER_SOURCES.zonesConduits,
+      caption: 'Zones',
+      emptyText: 'No zones defined.',
+      row: (zone) => [
         codeCell(zone.id),
         cell(zone.name),
         cell(zoneLevelText(context, zone.id)),
@@ -128,12 +166,23 @@ export const zonesAndConduitsSection = (context: ReportContext): Section => {
         cell(yesNo(zone.isSafetyRelated)),
         cell(zone.organisation),
         vectorInline(targetOf(context, { kind: 'zone', id: zone.id })?.target),
-      ]),
-      { caption: 'Zones', emptyText: 'No zones defined.' },
-    ),
-    table(
-      ['Conduit', 'Name', 'Joins', 'Channels', 'Enforcement', 'External', 'SL-T'],
-      model.conduits.map((conduit) => [
+      ],
+    }),
+    ...sizedTable(context.limits, {
+      columns: ['Conduit', 'Name', 'Joins', 'Channels', 'Enforcement', 'External', 'SL-T'],
+      items: model.conduits,
+      scope: 'model',
+      what: 'conduits',
+      rank: (a, b) => levelSum(context, 'conduit', b.id) - levelSum(context, 'conduit', a.id),
+      rankedBy: 'with the highest SL-T first',
+      groups: [
+        { label: 'Enforcement', key: (conduit) => conduit.enforcement.join(', ') || 'none' },
+        { label: 'External', key: (conduit) => yesNo(conduit.isExternal) },
+      ],
+      fullList: REGISTER_SOURCES.zonesConduits,
+      caption: 'Conduits',
+      emptyText: 'No conduits defined.',
+      row: (conduit) => [
         codeCell(conduit.id),
         cell(conduit.name),
         idsInline(conduit.zones),
@@ -148,9 +197,8 @@ export const zonesAndConduitsSection = (context: ReportContext): Section => {
         cell(conduit.enforcement.join(', ') || 'none'),
         cell(yesNo(conduit.isExternal)),
         vectorInline(targetOf(context, { kind: 'conduit', id: conduit.id })?.target),
-      ]),
-      { caption: 'Conduits', emptyText: 'No conduits defined.' },
-    ),
+      ],
+    }),
     paragraph(
       'The partitioning checks below ask the questions of ZCR 3.1 to 3.6 of the model. Each finding names the entities involved, the reason and the remedy.',
     ),
@@ -160,7 +208,7 @@ export const zonesAndConduitsSection = (context: ReportContext): Section => {
     'Zones and conduits (ZCR 3)',
     blocks,
     PARTITIONING_CLAUSES.map((clause) =>
-      partitionCheck(clause, partitionFindings(clause.clause), partitionAnchor(clause.clause)),
+      partitionCheck(context, clause, partitionFindings(clause.clause), partitionAnchor(clause.clause)),
     ),
   );
 };
