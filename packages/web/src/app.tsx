@@ -16,11 +16,13 @@ import { FindingsView } from './features/findings/findings-view';
 import { ApprovalView } from './features/approval/approval-view';
 import { AuditView } from './features/audit/audit-view';
 import { ReportsView } from './features/reports/reports-view';
+import { SystemView } from './features/system/system-view';
 import { ErrorBoundary } from './ui/error-boundary';
 
 /** The views of a project, in navigation order. */
 const PROJECT_VIEWS: readonly ViewEntry[] = [
   { view: 'overview', label: 'Overview', render: () => <OverviewView /> },
+  { view: 'system', label: 'System', zcr: 'ZCR 1', render: () => <SystemView /> },
   { view: 'assets', label: 'Assets', zcr: 'ZCR 1', render: (itemId) => <AssetsView itemId={itemId} /> },
   { view: 'diagram', label: 'Zones and conduits', zcr: 'ZCR 3', render: () => <DiagramView /> },
   { view: 'risk', label: 'Risk', zcr: 'ZCR 2, 4, 5', render: () => <RiskView /> },
