@@ -25,6 +25,7 @@ import {
 import type { Block, ReportDocument, Section } from './document-model';
 import {
   DOCX_STYLE,
+  docxCharacterStyles,
   ORDERED_LIST,
   renderDocxBlock,
   type DocxRenderState,
@@ -226,6 +227,7 @@ export const buildDocxDocument = (document: ReportDocument, options: DocxOptions
         heading6: heading(19, DOCX_COLOURS.muted),
         hyperlink: { run: { color: DOCX_COLOURS.accent, underline: {} } },
       },
+      characterStyles: docxCharacterStyles(),
       paragraphStyles: [
         paragraphStyle(
           DOCX_STYLE.tableText,
@@ -328,6 +330,10 @@ export const renderReportDocx = (
   options: ReportOptions & DocxOptions,
 ): Promise<Uint8Array> =>
   renderDocumentDocx(
-    buildReportDocument(model, assessment, { generatedAt: options.generatedAt, document: options.document }),
+    buildReportDocument(model, assessment, {
+      generatedAt: options.generatedAt,
+      document: options.document,
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
+    }),
     options.rasterise === undefined ? {} : { rasterise: options.rasterise },
   );

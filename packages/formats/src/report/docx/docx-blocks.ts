@@ -14,7 +14,15 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import type { Block, FigureBlock, Inline, InlineContent, TableBlock, TableColumn } from '../document-model';
+import type {
+  Block,
+  FigureBlock,
+  Inline,
+  InlineContent,
+  TableBlock,
+  TableColumn,
+  Tone,
+} from '../document-model';
 import {
   BADGE_COLOURS,
   DOCX_COLOURS,
@@ -54,6 +62,37 @@ export const DOCX_STYLE = {
   note: 'Note',
 } as const;
 
+/** Character style ids of code runs and badges; declared by {@link docxCharacterStyles}. */
+export const DOCX_CHARACTER_STYLE = { code: 'CodeText' } as const;
+
+const badgeStyleId = (tone: Tone): string => `Badge${tone.charAt(0).toUpperCase()}${tone.slice(1)}`;
+
+/**
+ * The character styles of code runs and of one badge per tone, so that a run names its style instead of repeating
+ * font, colour and shading (a large table has thousands of them).
+ */
+export const docxCharacterStyles = () => [
+  {
+    id: DOCX_CHARACTER_STYLE.code,
+    name: 'Code text',
+    basedOn: 'DefaultParagraphFont',
+    run: {
+      font: DOCX_FONTS.code,
+      shading: { type: ShadingType.CLEAR, color: 'auto', fill: DOCX_COLOURS.codeBackground },
+    },
+  },
+  ...(Object.keys(BADGE_COLOURS) as Tone[]).map((tone) => ({
+    id: badgeStyleId(tone),
+    name: `Badge ${tone}`,
+    basedOn: 'DefaultParagraphFont',
+    run: {
+      bold: true,
+      color: BADGE_COLOURS[tone].text,
+      shading: { type: ShadingType.CLEAR, color: 'auto', fill: BADGE_COLOURS[tone].fill },
+    },
+  })),
+];
+
 const PNG_SCALE = 2;
 // Rows whose text is shorter than this are kept on one page; longer rows may break so they never overflow a page.
 const UNSPLIT_ROW_CHARACTERS = 600;
@@ -65,30 +104,22 @@ const MAX_COLUMN_WEIGHT = 40;
 const runsOf = (inline: Inline, state: DocxRenderState): ParagraphChild[] => {
   switch (inline.kind) {
     case 'text':
+      // Code runs name a character style instead of carrying their own font and shading: one attribute per run.
       return [
         new TextRun({
           text: docxText(inline.text),
           ...(inline.isStrong ? { bold: true } : {}),
-          ...(inline.isCode
-            ? {
-                font: DOCX_FONTS.code,
-                shading: { type: ShadingType.CLEAR, color: 'auto', fill: DOCX_COLOURS.codeBackground },
-              }
-            : {}),
+          ...(inline.isCode ? { style: DOCX_CHARACTER_STYLE.code } : {}),
         }),
       ];
-    case 'badge': {
-      const colours = BADGE_COLOURS[inline.tone];
+    case 'badge':
       // Non-breaking spaces pad the shading; the text carries the meaning, the colour only repeats it.
       return [
         new TextRun({
           text: `\u00A0${docxText(inline.text)}\u00A0`,
-          bold: true,
-          color: colours.text,
-          shading: { type: ShadingType.CLEAR, color: 'auto', fill: colours.fill },
+          style: badgeStyleId(inline.tone),
         }),
       ];
-    }
     case 'link': {
       const bookmark = state.bookmarks.get(inline.target);
       const run = new TextRun({ text: docxText(inline.text), style: 'Hyperlink' });
@@ -116,6 +147,10 @@ const cellBorders = {
 
 const alignmentOf = (column: TableColumn) =>
   column.align === 'right' ? 'right' : column.align === 'center' ? 'center' : 'left';
+
+// Left is the paragraph default: only right and centred cells carry an alignment of their own.
+const alignmentOption = (column: TableColumn): { readonly alignment?: 'right' | 'center' } =>
+  column.align === 'right' || column.align === 'center' ? { alignment: column.align } : {};
 
 const textLength = (content: InlineContent): number =>
   content.reduce((sum, inline) => sum + (inline.kind === 'line-break' ? 0 : inline.text.length), 0);
@@ -159,7 +194,7 @@ const cellParagraph = (
   state: DocxRenderState,
   style: string,
 ): Paragraph =>
-  new Paragraph({ style, alignment: alignmentOf(column), children: inlineChildren(content, state) });
+  new Paragraph({ style, ...alignmentOption(column), children: inlineChildren(content, state) });
 
 const captionParagraph = (caption: string): Paragraph =>
   new Paragraph({ style: DOCX_STYLE.caption, keepNext: true, children: [new TextRun(docxText(caption))] });
