@@ -56,14 +56,45 @@ const openSqlite = (file: string): SqliteDatabase.Database => {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // A 64 MB page cache (the default is 2 MB) keeps a 10k-asset project's entities in memory; temp b-trees in memory.
+  database.pragma('cache_size = -65536');
+  database.pragma('temp_store = MEMORY');
   return database;
+};
+
+/**
+ * The database with its `prepare` cached per SQL text: Kysely prepares every query anew, and compiling the same
+ * statement on every request cost SQLite about a tenth of the server's time under load. Statements are run to
+ * completion synchronously (`all`/`run`), so one cached statement is never used by two queries at once.
+ */
+const withStatementCache = (database: SqliteDatabase.Database): SqliteDatabase.Database => {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      }
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (statement === undefined) {
+          // Queries with IN lists make many distinct texts; start over rather than grow without bound.
+          if (cache.size >= 1000) cache.clear();
+          statement = prepare(source);
+          cache.set(source, statement);
+        }
+        return statement;
+      };
+    },
+  });
 };
 
 /** Opens the database and brings its schema up to date (creating the SQLite file on first start). */
 export const openDatabase = async (location: DatabaseLocation): Promise<DatabaseConnection> => {
   if (location.dialect === 'sqlite') {
     const sqlite = openSqlite(location.file);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     await migrateToLatest(db as Kysely<unknown>);
     return { db, dialect: 'sqlite', location: location.file, close: () => db.destroy() };
   }

@@ -32,6 +32,17 @@ export interface ProjectSourcesTable {
   revision: number;
 }
 
+/**
+ * Per project and collection: the number of entities and the next free position (migration 0003), kept in the
+ * transactions that create and delete entities so listings page without `count(*)` or OFFSET scans.
+ */
+export interface EntityCountsTable {
+  project_id: string;
+  collection: string;
+  count: number;
+  next_position: number;
+}
+
 /** One entity of a project's model (an asset, a zone, the system description, …) with its own revision. */
 export interface EntitiesTable {
   project_id: string;
@@ -178,6 +189,7 @@ export interface Database {
   projects: ProjectsTable;
   project_sources: ProjectSourcesTable;
   entities: EntitiesTable;
+  entity_counts: EntityCountsTable;
   users: UsersTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;

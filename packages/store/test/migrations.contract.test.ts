@@ -9,6 +9,8 @@ import {
   getProjectSource,
   MIGRATIONS,
   migrateToLatest,
+  listEntities,
+  applyEntityChanges,
   replaceProjectModel,
   type Database,
   type DialectName,
@@ -76,7 +78,10 @@ for (const dialect of TEST_DIALECTS) {
           is_archived: 0,
         })
         .execute();
-      expect(await migrateToLatest(db as Kysely<unknown>)).toEqual(['0002-project-sources']);
+      expect(await migrateToLatest(db as Kysely<unknown>)).toEqual([
+        '0002-project-sources',
+        '0003-entity-counts',
+      ]);
       expect(await getProjectSource(db, 'legacy')).toEqual({ format: 'yaml', text, revision: 3 });
       expect(await getProject(db, 'legacy')).toMatchObject({ revision: 3, sourceFormat: 'yaml' });
 
@@ -93,6 +98,61 @@ for (const dialect of TEST_DIALECTS) {
       expect(await getProjectSource(db, 'legacy')).toEqual({ format: 'json', text: '{}', revision: 4 });
       await replaceProjectModel(context, 'legacy', { file, formatVersion: 1 }, actor);
       expect(await getProjectSource(db, 'legacy')).toBeUndefined();
+    });
+
+    it('0003 counts the entities already stored, so paging after the upgrade matches a full scan', async () => {
+      const { db, close } = await openAtFirstSchema(dialect);
+      closers.push(close);
+      const legacy = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+      const at = '2026-11-01T00:00:00.000Z';
+      await legacy
+        .insertInto('projects')
+        .values({
+          id: 'counted',
+          name: 'Stored before 0003',
+          description: '',
+          created_at: at,
+          created_by: 'someone',
+          updated_at: at,
+          revision: 2,
+          format_version: 1,
+          source_format: null,
+          source_text: null,
+          source_revision: null,
+          is_archived: 0,
+        })
+        .execute();
+      // Positions 0..5 with 2 deleted: not dense, so pages must skip by count.
+      const positions = [0, 1, 3, 4, 5];
+      await legacy
+        .insertInto('entities')
+        .values(
+          positions.map((position) => ({
+            project_id: 'counted',
+            entity_id: `a-${position}`,
+            collection: 'assets',
+            position,
+            revision: 1,
+            body: JSON.stringify({ id: `a-${position}`, name: `A${position}`, kind: 'plc', zone: 'z' }),
+            created_at: at,
+            updated_at: at,
+            updated_by: 'someone',
+          })),
+        )
+        .execute();
+      await migrateToLatest(db as Kysely<unknown>);
+      const page = await listEntities(db, 'counted', 'assets', { offset: 2, limit: 2 });
+      expect(page.total).toBe(5);
+      expect(page.items.map((item) => item.id)).toEqual(['a-3', 'a-4']);
+      const context = createStoreContext(db, dialect);
+      const created = await applyEntityChanges(
+        context,
+        'counted',
+        [{ op: 'create', collection: 'assets', body: { id: 'a-new', name: 'New', kind: 'plc', zone: 'z' } }],
+        { id: 'someone', name: 'Someone' },
+      );
+      expect(created.results[0]?.position).toBe(6);
+      expect((await listEntities(db, 'counted', 'assets')).total).toBe(6);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { getProject, roleInProject, type ProjectRecord, type ProjectRole } from '@zonewise/store';
+import { getProjectWithRole, type ProjectRecord, type ProjectRole } from '@zonewise/store';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { forbidden, notFound } from '../errors';
@@ -34,17 +34,16 @@ export const requireProjectAccess = async (
 ): Promise<ProjectAccess> => {
   const { store } = c.get('deps');
   const { user } = c.get('identity');
-  const project = await getProject(store.db, projectId);
-  if (project === undefined) throw notFound(`project ${projectId}`);
+  const found = await getProjectWithRole(store.db, projectId, user.id);
+  if (found === undefined) throw notFound(`project ${projectId}`);
+  const { project, role } = found;
   if (user.isAdmin) {
     if (action === 'sign') {
-      const role = await roleInProject(store.db, projectId, user.id);
       if (role !== 'approver') throw forbidden('only members with the approver role may sign');
       return { project, role };
     }
-    return { project, role: (await roleInProject(store.db, projectId, user.id)) ?? 'admin' };
+    return { project, role: role ?? 'admin' };
   }
-  const role = await roleInProject(store.db, projectId, user.id);
   if (role === undefined) throw notFound(`project ${projectId}`);
   if (!ROLE_PERMISSIONS[role].includes(action)) {
     const allowed = Object.entries(ROLE_PERMISSIONS)

@@ -81,6 +81,53 @@ export interface EntityQuery {
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (match) => `\\${match}`);
 
+/**
+ * The rows of one page and the total that match. Without a search or ids the total comes from `entity_counts` (no
+ * `count(*)`), and while the collection's positions are dense (no deletes since the import: count = next position)
+ * offset n is position n, so the page is an index range instead of an OFFSET scan.
+ */
+const pageOfRows = async (
+  db: Executor,
+  projectId: string,
+  collection: EntityCollection,
+  query: EntityQuery,
+): Promise<{ rows: EntitiesTable[]; total: number }> => {
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? 100;
+  let base = db
+    .selectFrom('entities')
+    .where('project_id', '=', projectId)
+    .where('collection', '=', collection);
+  const filtered = (query.search !== undefined && query.search !== '') || query.ids !== undefined;
+  if (!filtered) {
+    const counter = await db
+      .selectFrom('entity_counts')
+      .select(['count', 'next_position'])
+      .where('project_id', '=', projectId)
+      .where('collection', '=', collection)
+      .executeTakeFirst();
+    const total = Number(counter?.count ?? 0);
+    if (counter === undefined || offset >= total) return { rows: [], total };
+    const dense = total === Number(counter.next_position);
+    const page = base.selectAll().orderBy('position').limit(limit);
+    const rows = await (dense ? page.where('position', '>=', offset) : page.offset(offset)).execute();
+    return { rows, total };
+  }
+  if (query.search !== undefined && query.search !== '') {
+    const pattern = `%${escapeLike(query.search.toLowerCase())}%`;
+    base = base.where((eb) => eb(eb.fn('lower', ['body']), 'like', eb.val(pattern)));
+  }
+  if (query.ids !== undefined) {
+    if (query.ids.length === 0) return { rows: [], total: 0 };
+    base = base.where('entity_id', 'in', [...query.ids]);
+  }
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('position').offset(offset).limit(limit).execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+};
+
 /** Entities of one collection in file order, with the total that match (for paging). */
 export const listEntities = async (
   db: Executor,
@@ -88,28 +135,29 @@ export const listEntities = async (
   collection: EntityCollection,
   query: EntityQuery = {},
 ): Promise<{ items: EntityRecord[]; total: number }> => {
-  let base = db
-    .selectFrom('entities')
-    .where('project_id', '=', projectId)
-    .where('collection', '=', collection);
-  if (query.search !== undefined && query.search !== '') {
-    const pattern = `%${escapeLike(query.search.toLowerCase())}%`;
-    base = base.where((eb) => eb(eb.fn('lower', ['body']), 'like', eb.val(pattern)));
-  }
-  if (query.ids !== undefined) {
-    if (query.ids.length === 0) return { items: [], total: 0 };
-    base = base.where('entity_id', 'in', [...query.ids]);
-  }
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('position')
-      .offset(query.offset ?? 0)
-      .limit(query.limit ?? 100)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toRecord), total: Number(count.n) };
+  const { rows, total } = await pageOfRows(db, projectId, collection, query);
+  return { items: rows.map(toRecord), total };
+};
+
+/**
+ * `listEntities` with the items as JSON text (an array of `EntityRecord`s, in its key order), built from the stored
+ * canonical JSON of each body without parsing and re-serialising it: listing pages are the server's hottest path.
+ */
+export const listEntitiesJson = async (
+  db: Executor,
+  projectId: string,
+  collection: EntityCollection,
+  query: EntityQuery = {},
+): Promise<{ itemsJson: string; total: number }> => {
+  const { rows, total } = await pageOfRows(db, projectId, collection, query);
+  const items = rows.map(
+    (row) =>
+      `{"collection":${JSON.stringify(row.collection)},"id":${JSON.stringify(row.entity_id)},` +
+      `"position":${Number(row.position)},"revision":${Number(row.revision)},"body":${row.body},` +
+      `"createdAt":${JSON.stringify(row.created_at)},"updatedAt":${JSON.stringify(row.updated_at)},` +
+      `"updatedBy":${JSON.stringify(row.updated_by)}}`,
+  );
+  return { itemsJson: `[${items.join(',')}]`, total };
 };
 
 /** One entity, or undefined. */
@@ -211,20 +259,31 @@ export const applyEntityChanges = (
     // Ids created or deleted earlier in this batch, so a batch may delete an id and create it again.
     const createdIds = new Set<string>();
     const deletedIds = new Set<string>();
-    const nextPosition = new Map<EntityCollection, number>();
-    const positionFor = async (collection: EntityCollection): Promise<number> => {
-      let next = nextPosition.get(collection);
-      if (next === undefined) {
+    // Per collection touched: its entity count and next free position, written back to entity_counts at the end.
+    const counters = new Map<EntityCollection, { count: number; next: number }>();
+    const counterOf = async (collection: EntityCollection) => {
+      let counter = counters.get(collection);
+      if (counter === undefined) {
         const row = await trx
-          .selectFrom('entities')
-          .select((eb) => eb.fn.max('position').as('max'))
+          .selectFrom('entity_counts')
+          .select(['count', 'next_position'])
           .where('project_id', '=', projectId)
           .where('collection', '=', collection)
           .executeTakeFirst();
-        next = row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+        counter = { count: Number(row?.count ?? 0), next: Number(row?.next_position ?? 0) };
+        counters.set(collection, counter);
       }
-      nextPosition.set(collection, next + 1);
-      return next;
+      return counter;
+    };
+    const positionFor = async (collection: EntityCollection): Promise<number> => {
+      const counter = await counterOf(collection);
+      counter.count += 1;
+      if (SECTION_COLLECTIONS.has(collection)) {
+        counter.next = Math.max(counter.next, 1);
+        return 0;
+      }
+      counter.next += 1;
+      return counter.next - 1;
     };
 
     for (const [index, change] of changes.entries()) {
@@ -248,7 +307,7 @@ export const applyEntityChanges = (
           project_id: projectId,
           entity_id: id,
           collection: change.collection,
-          position: SECTION_COLLECTIONS.has(change.collection) ? 0 : await positionFor(change.collection),
+          position: await positionFor(change.collection),
           revision: 1,
           body: canonicalJson(change.body),
           created_at: at,
@@ -294,6 +353,7 @@ export const applyEntityChanges = (
         deletedIds.add(
           ID_COLLECTIONS.includes(change.collection) ? change.id : `${change.collection}:${change.id}`,
         );
+        (await counterOf(change.collection)).count -= 1;
         results.push(null);
         audit.push({
           chainId,
@@ -346,6 +406,17 @@ export const applyEntityChanges = (
         `${problems.length} of ${changes.length} changes were refused; nothing was stored`,
         problems,
       );
+    }
+    for (const [collection, counter] of counters) {
+      await trx
+        .insertInto('entity_counts')
+        .values({ project_id: projectId, collection, count: counter.count, next_position: counter.next })
+        .onConflict((conflict) =>
+          conflict
+            .columns(['project_id', 'collection'])
+            .doUpdateSet({ count: counter.count, next_position: counter.next }),
+        )
+        .execute();
     }
     const projectRevision = project.revision + 1;
     await bumpProject(trx, projectId, projectRevision, at);
@@ -427,6 +498,19 @@ export const replaceProjectModel = (
         .values(rows.slice(start, start + 3000))
         .execute();
     }
+    await trx.deleteFrom('entity_counts').where('project_id', '=', projectId).execute();
+    if (positions.size > 0)
+      await trx
+        .insertInto('entity_counts')
+        .values(
+          [...positions].map(([collection, count]) => ({
+            project_id: projectId,
+            collection,
+            count,
+            next_position: count,
+          })),
+        )
+        .execute();
     const projectRevision = project.revision + 1;
     await trx
       .updateTable('projects')

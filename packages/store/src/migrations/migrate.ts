@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialMigration } from './0001-initial';
 import { projectSourcesMigration } from './0002-project-sources';
+import { entityCountsMigration } from './0003-entity-counts';
 
 /** Every migration, in order. Names sort by their number; never rename or edit one that has shipped. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initialMigration,
   '0002-project-sources': projectSourcesMigration,
+  '0003-entity-counts': entityCountsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };

@@ -105,6 +105,29 @@ export const getProjectSource = async (
   return { format: row.source_format === 'json' ? 'json' : 'yaml', text: row.text, revision: row.revision };
 };
 
+/**
+ * A project and a user's role in it (undefined when not a member) in one query: every project request checks access
+ * first, and two round trips per request were a measurable share of the server's time under load.
+ */
+export const getProjectWithRole = async (
+  db: Executor,
+  projectId: string,
+  userId: string,
+): Promise<{ project: ProjectRecord; role: ProjectRole | undefined } | undefined> => {
+  const row = await db
+    .selectFrom('projects')
+    .leftJoin('memberships', (join) =>
+      join.onRef('memberships.project_id', '=', 'projects.id').on('memberships.user_id', '=', userId),
+    )
+    .selectAll('projects')
+    .select('memberships.role as member_role')
+    .where('projects.id', '=', projectId)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const { member_role: role, ...project } = row;
+  return { project: toProject(project), role: role !== null && isProjectRole(role) ? role : undefined };
+};
+
 /** A project with the caller's role in it (`admin` for administrators who are not members). */
 export interface ProjectListing extends ProjectRecord {
   readonly role: ProjectRole | 'admin';
