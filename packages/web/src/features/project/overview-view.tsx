@@ -90,7 +90,15 @@ export const OverviewView = () => {
                     {step.isComplete ? 'complete' : 'incomplete'}
                   </span>
                 </td>
-                <td>{step.missing.length === 0 ? '—' : step.missing.join('; ')}</td>
+                <td>
+                  {step.missing.length === 0 ? '—' : step.missing.slice(0, 3).join('; ')}
+                  {step.missing.length > 3 ? (
+                    <details>
+                      <summary>{step.missing.length - 3} more</summary>
+                      {step.missing.slice(3).join('; ')}
+                    </details>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
