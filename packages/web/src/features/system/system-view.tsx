@@ -1,12 +1,15 @@
-import type { AccessPointInput, SystemFileInput } from '@zonewise/core';
+import type { AccessPointInput, SystemFileInput, ZoneInput } from '@zonewise/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, formatPath } from '../../api/api-error';
+import { ApiError } from '../../api/api-error';
 import { listAllEntities, type Entity } from '../../api/entities';
 import { useApi } from '../../app/session';
 import { ConflictDialog } from '../../ui/conflict-dialog';
-import { diagnosticsAt, ErrorMessage } from '../../ui/error-message';
+import { ErrorMessage } from '../../ui/error-message';
+import { FieldErrors } from '../../ui/field-errors';
 import { useResource } from '../../ui/use-resource';
 import { projectPath, useProject } from '../project/project-context';
+import { AccessPointsTable } from './access-points-table';
+import { cleanReferences, ReferenceListEditor } from './reference-list-editor';
 
 type SystemSection = SystemFileInput['system'];
 
@@ -17,19 +20,24 @@ const toLines = (text: string): string[] =>
     .map((line) => line.trim())
     .filter((line) => line !== '');
 
-const FieldErrors = ({ error, path }: { error: unknown; path: readonly (string | number)[] }) => (
-  <>
-    {diagnosticsAt(error, path).map((problem, index) => (
-      <span key={index} className="field-error" role="alert">
-        {problem.message} <span className="mono">({formatPath(problem.path)})</span>
-      </span>
-    ))}
-  </>
-);
+type ListName = 'policies' | 'regulations' | 'references';
+
+/** The section as saved: assumptions from their text, reference lists without empty optional fields. */
+const sectionOf = (draft: SystemSection, assumptions: string): SystemSection => {
+  const next: SystemSection = { ...draft, assumptions: toLines(assumptions) };
+  for (const name of ['policies', 'regulations', 'references'] as const) {
+    const items = draft[name];
+    if (items === undefined) continue;
+    if (items.length === 0) delete next[name];
+    else next[name] = cleanReferences(items);
+  }
+  return next;
+};
 
 /**
- * ZCR 1.1 and 6.2–6.7: the system under consideration (description, intended use, equipment under control,
- * boundary, operating-environment assumptions) and its access points. Assessors edit; everyone else reads.
+ * ZCR 1.1 and 6.2–6.9: the system under consideration (description, intended use, equipment under control,
+ * boundary, operating-environment assumptions, policies, regulations, reference documents) and its access points.
+ * Assessors edit; everyone else reads, without edit controls.
  */
 export const SystemView = () => {
   const api = useApi();
@@ -41,19 +49,34 @@ export const SystemView = () => {
   const accessPoints = useResource(key, () =>
     listAllEntities<AccessPointInput>(api, projectId, 'accessPoints'),
   );
+  const zones = useResource(key, () => listAllEntities<ZoneInput>(api, projectId, 'zones'));
   const [draft, setDraft] = useState<SystemSection>();
   const [assumptions, setAssumptions] = useState('');
   const [error, setError] = useState<unknown>();
   const [conflict, setConflict] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
+  // The draft follows the stored section only when its revision changes: reloads after another write (an access
+  // point) keep what the user is typing.
+  const loaded = section.data;
   useEffect(() => {
-    if (section.data === undefined) return;
-    setDraft(section.data.body);
-    setAssumptions(lines(section.data.body.assumptions));
-  }, [section.data]);
+    if (loaded === undefined) return;
+    setDraft(loaded.body);
+    setAssumptions(lines(loaded.body.assumptions));
+  }, [loaded?.revision]);
 
   const body = (): SystemSection | undefined =>
-    draft === undefined ? undefined : { ...draft, assumptions: toLines(assumptions) };
+    draft === undefined ? undefined : sectionOf(draft, assumptions);
+  const list = (name: ListName, legend: string, noun: string) => (
+    <ReferenceListEditor
+      name={name}
+      legend={legend}
+      noun={noun}
+      items={draft?.[name] ?? []}
+      canEdit={capabilities.canEdit}
+      error={error}
+      onChange={(items) => setDraft((current) => current && { ...current, [name]: items })}
+    />
+  );
   const save = async (revision: number) => {
     setError(undefined);
     setSaved(false);
@@ -142,10 +165,9 @@ export const SystemView = () => {
             />
             <FieldErrors error={error} path={['assumptions']} />
           </label>
-          <p className="muted small">
-            Policies: {(draft.policies ?? []).map((policy) => policy.id).join(', ') || 'none'} · Regulations:{' '}
-            {(draft.regulations ?? []).map((regulation) => regulation.id).join(', ') || 'none'}
-          </p>
+          {list('policies', 'Organisational security policies (ZCR 6.7)', 'policy')}
+          {list('regulations', 'Regulatory requirements (ZCR 6.9)', 'regulation')}
+          {list('references', 'Reference documents: PHA/HAZOP studies, drawings (ZCR 5.13)', 'reference')}
           <ErrorMessage error={error} title="The system was not saved" />
           {saved ? (
             <p className="notice notice-ok" role="status">
@@ -159,32 +181,16 @@ export const SystemView = () => {
           ) : null}
         </form>
       )}
-      <section className="card" aria-labelledby="access-points-title">
-        <h2 id="access-points-title">Access points (ZCR 1.1)</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Access point</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Enters zone</th>
-              <th scope="col">Logical / physical</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(accessPoints.data ?? []).map(({ body: point }) => (
-              <tr key={point.id}>
-                <th scope="row">
-                  {point.name}
-                  <div className="mono small muted">{point.id}</div>
-                </th>
-                <td>{point.kind}</td>
-                <td>{point.zone}</td>
-                <td>{point.isLogical === false ? 'physical' : 'logical'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ErrorMessage error={accessPoints.error} title="The access points could not be loaded" />
+      {accessPoints.data === undefined ? null : (
+        <AccessPointsTable
+          projectId={projectId}
+          accessPoints={accessPoints.data}
+          zones={(zones.data ?? []).map((zone) => zone.body.id)}
+          canEdit={capabilities.canEdit}
+          onChanged={notifyChanged}
+        />
+      )}
       {conflict === undefined || section.data === undefined ? null : (
         <ConflictDialog
           error={conflict}
