@@ -101,6 +101,17 @@ describe('renderDocumentDocx', () => {
     expect(ours.filter((name) => !/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(name))).toEqual([]);
   });
 
+  it('formats code and badges through character styles that styles.xml defines, one per badge tone', () => {
+    const styles = docx.xml.get('word/styles.xml') ?? '';
+    const defined = new Set(attributeValues(styles, 'w:style', 'w:styleId'));
+    const used = new Set(attributeValues(documentXml, 'w:rStyle', 'w:val'));
+    expect(used).toContain('CodeText');
+    expect([...used].filter((style) => style.startsWith('Badge')).length).toBeGreaterThan(2);
+    expect([...used].filter((style) => !defined.has(style))).toEqual([]);
+    // Runs no longer carry the code font themselves.
+    expect(documentXml).not.toContain('Courier New');
+  });
+
   it('puts the document id and classification in the page header and PAGE of NUMPAGES in the footer', () => {
     const headers = [...docx.xml]
       .filter(([name]) => /^word\/header\d+\.xml$/.test(name))

@@ -163,11 +163,12 @@ export const cutDownNote = (
   shown: number,
   rankedBy: string,
   source: FullListSource,
+  hasCounts = true,
 ): Block =>
   note(
     'info',
     text(
-      `${count} ${what}, more than the ${limit} rows this report lists: counts below, then the ${shown} ${rankedBy}; `,
+      `${count} ${what}, more than the ${limit} rows this report lists: ${hasCounts ? 'counts below, then ' : 'below, '}the ${shown} ${rankedBy}; `,
     ),
     ...fullListInline(source),
     text('.'),
@@ -186,7 +187,15 @@ export const sizedTable = <T>(limits: ReportSizeLimits, spec: SizedTableSpec<T>)
   if (spec.items.length <= limit) return [table(spec.columns, spec.items.map(spec.row), options)];
   const kept = topItems(spec.items, Math.min(limits.topRows, limit), spec.rank);
   return [
-    cutDownNote(spec.items.length, spec.what, limit, kept.length, spec.rankedBy, spec.fullList),
+    cutDownNote(
+      spec.items.length,
+      spec.what,
+      limit,
+      kept.length,
+      spec.rankedBy,
+      spec.fullList,
+      spec.groups.length > 0,
+    ),
     ...spec.groups.map((grouping) => countTable(spec.items, grouping, spec.what, limits.topRows)),
     table(spec.columns, kept.map(spec.row), {
       caption: `${spec.caption ?? capitalise(spec.what)}: the ${kept.length} ${spec.rankedBy}, of ${spec.items.length}`,
@@ -208,7 +217,15 @@ export const sizedList = <T>(limits: ReportSizeLimits, spec: SizedListSpec<T>): 
   if (spec.items.length <= limit) return [list(spec.items.map(spec.item))];
   const kept = topItems(spec.items, Math.min(limits.topRows, limit), spec.rank);
   return [
-    cutDownNote(spec.items.length, spec.what, limit, kept.length, spec.rankedBy, spec.fullList),
+    cutDownNote(
+      spec.items.length,
+      spec.what,
+      limit,
+      kept.length,
+      spec.rankedBy,
+      spec.fullList,
+      spec.groups.length > 0,
+    ),
     ...spec.groups.map((grouping) => countTable(spec.items, grouping, spec.what, limits.topRows)),
     list(kept.map(spec.item)),
   ];

@@ -191,6 +191,7 @@ export const gapAnalysisSection = (context: ReportContext): Section => {
           levelSubjects.length,
           'with the most requirement gaps',
           REGISTER_SOURCES.zonesConduits,
+          false,
         ),
         levelTable,
       ]
