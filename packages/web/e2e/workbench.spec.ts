@@ -110,6 +110,33 @@ describe('the workbench in Chromium', () => {
     await context.close();
   });
 
+  it('adds an access point in the system view and lists it, with ZCR 1.1 still complete', async () => {
+    const { context, page } = await session(users.assessor);
+    await open(page, 'system', 'System under consideration');
+    await page.getByRole('rowheader', { name: /Corporate network/ }).waitFor();
+    await page.getByRole('button', { name: 'New access point' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New access point' });
+    await dialog.getByLabel('Id', { exact: true }).fill('ap-commissioning-laptop');
+    await dialog.getByLabel('Name', { exact: true }).fill('Commissioning laptop port');
+    await dialog.getByLabel('Kind').selectOption('other');
+    await dialog.getByLabel('Enters zone').selectOption('supervisory');
+    await dialog.getByLabel('Network or physical (CRS f/g)').selectOption('physical');
+    await dialog.getByRole('button', { name: 'Create access point' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.locator('tr[data-access-point-id="ap-commissioning-laptop"]');
+    await row.getByRole('rowheader', { name: /Commissioning laptop port/ }).waitFor();
+    expect(await row.textContent()).toMatch(/supervisory.*physical/);
+    await expectAccessible(page);
+
+    await open(page, 'overview', 'Lindenau OSD plant');
+    const perimeter = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: /^ZCR 1\.1 / }) });
+    await perimeter.waitFor();
+    expect(await perimeter.textContent()).not.toMatch(/incomplete/);
+    await context.close();
+  });
+
   it('moves an asset into another zone on the diagram and shows the new finding on that zone', async () => {
     const { context, page } = await session(users.assessor);
     await open(page, 'diagram', 'Zones and conduits');
@@ -236,6 +263,11 @@ describe('the workbench in Chromium', () => {
     await page.getByLabel('Select all shown assets').check();
     await page.getByText(/79 selected/).waitFor();
     expect(await page.getByRole('form', { name: 'Bulk edit' }).count()).toBe(0);
+
+    await open(page, 'system', 'System under consideration');
+    await page.getByRole('rowheader', { name: /Commissioning laptop port/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'New access point' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Edit|Delete) / }).count()).toBe(0);
 
     await open(page, 'diagram', 'Zones and conduits');
     await page.getByTestId('diagram-canvas').waitFor();
