@@ -124,6 +124,15 @@ describe('the size rule on a 2,000-asset synthetic plant', () => {
     expect(longest).toBeLessThanOrEqual(MAX_ROWS);
   });
 
+  it('bounds every table, figure fallbacks included, by tighter limits given in the options', () => {
+    const limits = { tableRows: 30, subjectTableRows: 20, subjectSections: 5, topRows: 10 };
+    for (const kind of ['full', 'crs'] as const) {
+      const tight = buildReportDocument(model, assessment, { ...options, document: kind, limits });
+      const longest = Math.max(...tablesOf(tight).map((table) => table.rows.length));
+      expect(longest).toBeLessThanOrEqual(limits.tableRows);
+    }
+  });
+
   it('prints counts, the top rows and a note naming the registers sheet for long lists', () => {
     const notes = notesText(document);
     expect(notes.some((text) => text.startsWith(`${model.assets.length} assets`))).toBe(true);

@@ -3,6 +3,7 @@ import { cell, code, table, text, type FigureBlock } from '../document-model';
 import { bandLabel, kindLabel, requirementsOf, targetOf, type ReportContext } from '../report-context';
 import { likelihoodRowsTopDown, renderRiskHeatMapSvg } from '../svg/risk-heat-map';
 import { renderSecurityLevelRadarSvg } from '../svg/security-level-radar';
+import { REGISTER_SOURCES, isOverLimit, topItems } from '../report-size';
 import { renderZoneDiagramSvg } from '../svg/zone-diagram';
 
 /** A heat map figure with its counts as a fallback table. */
@@ -41,6 +42,16 @@ export const heatMapFigure = (
 
 /** The zone and conduit diagram figure; its fallback points at the zone and conduit tables. */
 export const zoneDiagramFigure = (context: ReportContext, id: string, caption: string): FigureBlock => {
+  const conduits = context.model.conduits;
+  const shownConduits = isOverLimit(context.limits, 'model', conduits.length)
+    ? topItems(
+        conduits,
+        context.limits.topRows,
+        (a, b) =>
+          Number(b.isExternal) - Number(a.isExternal) ||
+          Number(a.enforcement.length > 0) - Number(b.enforcement.length > 0),
+      )
+    : conduits;
   const figure = renderZoneDiagramSvg(context.model, {
     title: caption,
     idPrefix: id,
@@ -54,13 +65,21 @@ export const zoneDiagramFigure = (context: ReportContext, id: string, caption: s
     alt: `${caption}: ${context.model.zones.length} zones by Purdue level and ${context.model.conduits.length} conduits between them.`,
     fallback: table(
       ['Conduit', 'Joins', 'External', 'Enforcement'],
-      context.model.conduits.map((conduit) => [
+      shownConduits.map((conduit) => [
         [code(conduit.id)],
         [text(conduit.zones.join(' ↔ '))],
         cell(conduit.isExternal ? 'Yes' : 'No'),
         cell(conduit.enforcement.join(', ') || 'none'),
       ]),
-      { emptyText: 'No conduits.' },
+      {
+        emptyText: 'No conduits.',
+        // Above the size limit the fallback keeps the external and unenforced conduits first, as the Conduits table.
+        ...(shownConduits.length < conduits.length
+          ? {
+              caption: `The ${shownConduits.length} external or unenforced conduits first, of ${conduits.length}; the full list is the “${REGISTER_SOURCES.zonesConduits.sheet}” sheet of the registers workbook (zonewise export registers)`,
+            }
+          : {}),
+      },
     ),
   };
 };
