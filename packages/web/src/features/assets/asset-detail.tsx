@@ -12,6 +12,10 @@ export interface AssetContext {
   readonly findings: Resource<readonly Finding[]>;
 }
 
+/** Nothing to show yet, and no error: the list is still on its way. */
+const isLoading = (resource: Resource<readonly unknown[]>): boolean =>
+  resource.data === undefined && resource.error === undefined;
+
 /**
  * One asset in full: its fields, the vulnerabilities that affect it (with CVSS and the known-exploited flag), the
  * data flows it starts or receives, and the findings that name it as subject or evidence.
@@ -80,7 +84,13 @@ export const AssetDetail = ({
       </dl>
       <h3>Findings ({findings.length})</h3>
       <ErrorMessage error={context.findings.error} />
-      {findings.length === 0 ? <p className="muted">No findings name this asset.</p> : null}
+      {findings.length > 0 ? null : isLoading(context.findings) ? (
+        <p className="muted" role="status">
+          Loading the findings…
+        </p>
+      ) : (
+        <p className="muted">No findings name this asset.</p>
+      )}
       <ul className="plain-list">
         {findings.map((finding) => (
           <li key={finding.id}>
@@ -93,7 +103,12 @@ export const AssetDetail = ({
         ))}
       </ul>
       <h3>Vulnerabilities ({vulnerabilities.length})</h3>
-      {vulnerabilities.length === 0 ? <p className="muted">No vulnerabilities recorded.</p> : null}
+      <ErrorMessage error={context.vulnerabilities.error} />
+      {vulnerabilities.length > 0 ? null : isLoading(context.vulnerabilities) ? (
+        <p className="muted">Loading the vulnerabilities…</p>
+      ) : (
+        <p className="muted">No vulnerabilities recorded.</p>
+      )}
       <ul className="plain-list">
         {vulnerabilities.map(({ body }) => (
           <li key={body.id}>
@@ -109,7 +124,12 @@ export const AssetDetail = ({
         ))}
       </ul>
       <h3>Data flows ({flows.length})</h3>
-      {flows.length === 0 ? <p className="muted">No data flows start or end here.</p> : null}
+      <ErrorMessage error={context.flows.error} />
+      {flows.length > 0 ? null : isLoading(context.flows) ? (
+        <p className="muted">Loading the data flows…</p>
+      ) : (
+        <p className="muted">No data flows start or end here.</p>
+      )}
       <table className="data-table compact">
         <tbody>
           {flows.map(({ body }) => (

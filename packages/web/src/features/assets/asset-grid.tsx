@@ -174,7 +174,11 @@ export const AssetGrid = ({
           </div>
         ))}
       </div>
-      <div ref={scroller} className="grid-body" data-testid="asset-grid-body">
+      <div
+        ref={scroller}
+        className={virtualizer.isScrolling ? 'grid-body is-scrolling' : 'grid-body'}
+        data-testid="asset-grid-body"
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];

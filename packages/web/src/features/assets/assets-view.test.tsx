@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ProjectProvider } from '../project/project-context';
@@ -18,7 +18,7 @@ const asset = (id: string, zone: string, revision = 1) => ({
   body: { id, name: `Asset ${id}`, kind: 'plc', zone },
 });
 
-const setup = (role: string) => {
+const setup = (role: string, itemId?: string) => {
   const server = createFakeServer({
     'GET /api/auth/session': () => sessionAnswer(role),
     'GET /api/projects/p1': () => ({ body: { id: 'p1', name: 'Plant', description: '', revision: 1, role } }),
@@ -32,13 +32,24 @@ const setup = (role: string) => {
       ]),
     'GET /api/projects/p1/entities/vulnerabilities': () => page([]),
     'GET /api/projects/p1/entities/dataFlows': () => page([]),
-    'GET /api/projects/p1/assessment/findings': () => page([]),
+    'GET /api/projects/p1/assessment/findings': () =>
+      page([
+        {
+          id: 'asset/no-owner@plc-1',
+          ruleId: 'asset/no-owner',
+          severity: 'low',
+          title: 'PLC without an owner',
+          because: 'no owner',
+          subject: { kind: 'asset', id: 'plc-1' },
+          evidence: [],
+        },
+      ]),
     'POST /api/projects/p1/changes': () => ({ body: { projectRevision: 2, results: [] } }),
   });
   render(
     <SessionProvider api={server.api}>
       <ProjectProvider projectId="p1">
-        <AssetsView itemId={undefined} />
+        <AssetsView itemId={itemId} />
       </ProjectProvider>
     </SessionProvider>,
   );
@@ -78,5 +89,19 @@ describe('AssetsView', () => {
     await user.click(screen.getByLabelText('Select all shown assets'));
     expect(await screen.findByText('1 of 3 assets, 1 selected')).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Bulk edit' })).not.toBeInTheDocument();
+  });
+
+  it('loads findings, flows and vulnerabilities only for the asset detail, not with the table', async () => {
+    const { seen } = setup('viewer');
+    expect(await screen.findByText('3 of 3 assets')).toBeInTheDocument();
+    const detailLoads = () =>
+      seen.filter((request) => /assessment|dataFlows|vulnerabilities/.test(request.path));
+    expect(detailLoads()).toEqual([]);
+    cleanup();
+
+    const opened = setup('viewer', 'plc-1');
+    const detail = await screen.findByRole('complementary', { name: 'Asset plc-1' });
+    expect(await within(detail).findByRole('link', { name: 'PLC without an owner' })).toBeInTheDocument();
+    expect(opened.seen.some((request) => request.path.includes('/assessment/findings'))).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import {
   type VulnerabilityInput,
   type ZoneInput,
 } from '@zonewise/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { applyChanges, listAllEntities } from '../../api/entities';
 import { listAll } from '../../api/list-all';
 import { navigate } from '../../app/router';
@@ -41,12 +41,29 @@ export const AssetsView = ({ itemId }: { itemId: string | undefined }) => {
     listAllEntities<AssetInput>(api, projectId, 'assets', (loaded, total) => setProgress({ loaded, total })),
   );
   const zones = useResource(key, () => listAllEntities<ZoneInput>(api, projectId, 'zones'));
-  const vulnerabilities = useResource(key, () =>
-    listAllEntities<VulnerabilityInput>(api, projectId, 'vulnerabilities'),
+  // What only the detail panel shows is loaded once a detail is first opened, not with the table: on a 100k-asset
+  // plant the findings need the whole assessment (seconds of server time) and the lists are parsed on the main
+  // thread, which made scrolling the table drop frames while they arrived.
+  const [hasOpenedDetail, setHasOpenedDetail] = useState(itemId !== undefined);
+  useEffect(() => {
+    if (itemId !== undefined) setHasOpenedDetail(true);
+  }, [itemId]);
+  const detailKey = hasOpenedDetail ? key : `${projectId}:not-yet#0`;
+  const whenOpened =
+    <T,>(load: () => Promise<readonly T[]>) =>
+    () =>
+      hasOpenedDetail ? load() : Promise.resolve([]);
+  const vulnerabilities = useResource(
+    detailKey,
+    whenOpened(() => listAllEntities<VulnerabilityInput>(api, projectId, 'vulnerabilities')),
   );
-  const flows = useResource(key, () => listAllEntities<DataFlowInput>(api, projectId, 'dataFlows'));
-  const findings = useResource(key, () =>
-    listAll<Finding>(api, `${projectPath(projectId)}/assessment/findings`),
+  const flows = useResource(
+    detailKey,
+    whenOpened(() => listAllEntities<DataFlowInput>(api, projectId, 'dataFlows')),
+  );
+  const findings = useResource(
+    detailKey,
+    whenOpened(() => listAll<Finding>(api, `${projectPath(projectId)}/assessment/findings`)),
   );
 
   const [filter, setFilter] = useState<AssetFilter>({ text: '', zone: '', kind: '' });

@@ -5,7 +5,7 @@ import { saveFile } from '../../ui/save-file';
 import { useResource } from '../../ui/use-resource';
 import { ImportDropZone } from '../projects/import-drop-zone';
 import type { StepCompleteness } from '../projects/step-status';
-import { projectPath, useProject } from './project-context';
+import { projectPath, useProject, type AssessmentSummary } from './project-context';
 import { useState } from 'react';
 import { ApiDiagnosticsList } from '../../ui/diagnostics-list';
 
@@ -15,7 +15,10 @@ import { ApiDiagnosticsList } from '../../ui/diagnostics-list';
  */
 export const OverviewView = () => {
   const api = useApi();
-  const { projectId, project, assessment, capabilities, changeCount, notifyChanged } = useProject();
+  const { projectId, project, capabilities, changeCount, notifyChanged } = useProject();
+  const assessment = useResource(`${projectId}#${changeCount}`, () =>
+    api.request<AssessmentSummary>('GET', `${projectPath(projectId)}/assessment`),
+  );
   const steps = useResource(`${projectId}#${changeCount}`, async () =>
     itemsOf<StepCompleteness>(
       await api.request<unknown>('GET', `${projectPath(projectId)}/assessment/completeness`),

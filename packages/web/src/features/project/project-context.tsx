@@ -36,47 +36,41 @@ export interface AssessmentSummary {
 interface ProjectContextValue {
   readonly projectId: string;
   readonly project: Resource<ProjectRecord>;
-  readonly assessment: Resource<AssessmentSummary>;
   readonly capabilities: Capabilities;
   /** Bumped after every change the user makes, so every view of the project reloads what it shows. */
   readonly changeCount: number;
-  /** Call after a successful write: reloads the project, the assessment and every view's data. */
+  /** Call after a successful write: reloads the project and every view's data. */
   readonly notifyChanged: () => void;
 }
 
 const ProjectContext = createContext<ProjectContextValue | undefined>(undefined);
 
 /**
- * Loads one project and the summary of its assessment, and tells every view when the model changed (the server
- * re-assesses per revision, so a re-fetch after each save shows the new risk, SL-T and findings).
+ * Loads one project and tells every view when the model changed (the server re-assesses per revision, so a re-fetch
+ * after each save shows the new risk, SL-T and findings). The assessment itself is loaded by the views that show
+ * it, never here: on a 100k-asset plant it costs the server seconds, which a view that does not need it (the asset
+ * table) should not wait or compete for.
  */
 export const ProjectProvider = ({ projectId, children }: { projectId: string; children: ReactNode }) => {
   const api = useApi();
   const [changeCount, setChangeCount] = useState(0);
-  const path = encodeURIComponent(projectId);
   const project = useResource(projectId, () =>
     unwrap(api.typed.GET('/api/projects/{projectId}', { params: { path: { projectId } } })),
   );
-  const assessment = useResource(projectId, () =>
-    api.request<AssessmentSummary>('GET', `/api/projects/${path}/assessment`),
-  );
   const { reload: reloadProject } = project;
-  const { reload: reloadAssessment } = assessment;
   const notifyChanged = useCallback(() => {
     setChangeCount((count) => count + 1);
     reloadProject();
-    reloadAssessment();
-  }, [reloadProject, reloadAssessment]);
+  }, [reloadProject]);
   const value = useMemo(
     () => ({
       projectId,
       project,
-      assessment,
       capabilities: capabilitiesOf(project.data?.role),
       changeCount,
       notifyChanged,
     }),
-    [projectId, project, assessment, changeCount, notifyChanged],
+    [projectId, project, changeCount, notifyChanged],
   );
   return <ProjectContext.Provider value={value}>{children}</ProjectContext.Provider>;
 };
