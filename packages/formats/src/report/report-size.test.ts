@@ -18,6 +18,7 @@ import { buildReportDocument } from './report-document';
 import {
   DEFAULT_REPORT_SIZE_LIMITS,
   REGISTER_SOURCES,
+  boundedItems,
   sizedTable,
   type ReportSizeLimits,
 } from './report-size';
@@ -103,6 +104,13 @@ describe('sizedTable', () => {
   });
 });
 
+describe('boundedItems', () => {
+  it('keeps short lists and cuts long ones to the limit plus a count of the rest', () => {
+    expect(boundedItems(['a', 'b'], 2)).toEqual(['a', 'b']);
+    expect(boundedItems(['a', 'b', 'c', 'd'], 2)).toEqual(['a', 'b', '… and 2 more']);
+  });
+});
+
 describe('the size rule on a 2,000-asset synthetic plant', () => {
   const { model, assessment } = assess(generateSyntheticModel({ assets: 2_000 }).file);
   const document = buildReportDocument(model, assessment, options);
@@ -131,6 +139,12 @@ describe('the size rule on a 2,000-asset synthetic plant', () => {
       const longest = Math.max(...tablesOf(tight).map((table) => table.rows.length));
       expect(longest).toBeLessThanOrEqual(limits.tableRows);
     }
+    // Lists that grow with the model inside one cell (scenarios per ATT&CK technique) are bounded too.
+    const tight = buildReportDocument(model, assessment, { ...options, limits });
+    const catalog = tablesOf(tight).find((table) => table.caption?.startsWith('Threat catalog'));
+    const users = catalog?.rows.map((row) => plainText(row[1] ?? []).split(', ')) ?? [];
+    expect(Math.max(...users.map((ids) => ids.length))).toBe(limits.tableRows + 1);
+    expect(users.some((ids) => ids.at(-1)?.startsWith('… and '))).toBe(true);
   });
 
   it('prints counts, the top rows and a note naming the registers sheet for long lists', () => {

@@ -231,5 +231,12 @@ export const sizedList = <T>(limits: ReportSizeLimits, spec: SizedListSpec<T>): 
   ];
 };
 
+/**
+ * Items listed inside one cell or list item (ids of scenarios, missing entries) under the size rule: all of them
+ * within `limit`, otherwise the first `limit` and "… and N more".
+ */
+export const boundedItems = (items: readonly string[], limit: number): string[] =>
+  items.length <= limit ? [...items] : [...items.slice(0, limit), `… and ${items.length - limit} more`];
+
 /** Key of a zone or conduit for the set of subjects with their own sub-sections. */
 export const subjectSetKey = (subject: EntityRef): string => `${subject.kind}\u0000${subject.id}`;

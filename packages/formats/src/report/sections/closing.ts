@@ -16,7 +16,7 @@ import {
   type Section,
 } from '../document-model';
 import { idsInline, yesNo, type ReportContext } from '../report-context';
-import { REGISTER_SOURCES, sizedTable } from '../report-size';
+import { REGISTER_SOURCES, boundedItems, fullListInline, isOverLimit, sizedTable } from '../report-size';
 import { approvalsTable } from './front-matter';
 
 /** Events after which the assessment must be repeated; the model-specific ones first. */
@@ -38,8 +38,20 @@ const reassessmentTriggers = (context: ReportContext): InlineContent[] => {
         `When ${step.step} (${step.title}) is completed: ${step.missing.length} item(s) are missing today.`,
       ),
     ]);
+  // Above the size limit, the planned countermeasures are one item; the countermeasure register lists them.
+  const plannedItems: InlineContent[] = isOverLimit(context.limits, 'model', planned.length)
+    ? [
+        [
+          text(
+            `When any of the ${planned.length} planned countermeasures is in place: re-rate the scenarios it is credited to and confirm the projected risk; `,
+          ),
+          ...fullListInline(REGISTER_SOURCES.countermeasures),
+          text('.'),
+        ],
+      ]
+    : planned;
   return [
-    ...planned,
+    ...plannedItems,
     ...incomplete,
     [
       text(
@@ -104,7 +116,7 @@ export const completenessSection = (context: ReportContext): Section =>
         cell(step.title),
         cell(`${step.reference.standard} ${step.reference.clause}`),
         [step.isComplete ? badge('Complete', 'ok') : badge('Incomplete', 'medium')],
-        step.missing.flatMap((item, index) => [
+        boundedItems(step.missing, context.limits.tableRows).flatMap((item, index) => [
           ...(index === 0 ? [] : [{ kind: 'line-break' as const }]),
           text(item),
         ]),

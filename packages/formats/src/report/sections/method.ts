@@ -12,6 +12,7 @@ import {
   type Section,
 } from '../document-model';
 import { bandBadge, bandLabel, yesNo, type ReportContext } from '../report-context';
+import { boundedItems } from '../report-size';
 import { likelihoodRowsTopDown } from '../svg/risk-heat-map';
 
 /** The risk matrix as a table: most likely row on top, one badge per cell (ZCR 6.8). */
@@ -67,8 +68,11 @@ export const methodSection = (context: ReportContext): Section => {
   const maxLevels = Math.max(0, ...criteria.impactCategories.map((category) => category.levels.length));
   const techniques = new Map<string, string[]>();
   for (const scenario of assessment.scenarios) {
-    for (const technique of scenario.techniques)
-      techniques.set(technique, [...(techniques.get(technique) ?? []), scenario.id]);
+    for (const technique of scenario.techniques) {
+      const users = techniques.get(technique);
+      if (users === undefined) techniques.set(technique, [scenario.id]);
+      else users.push(scenario.id);
+    }
   }
   const sortedTechniques = [...techniques.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
@@ -150,7 +154,10 @@ export const methodSection = (context: ReportContext): Section => {
     ),
     table(
       ['ATT&CK for ICS technique', 'Used by scenarios'],
-      sortedTechniques.map(([technique, scenarios]) => [[code(technique)], cell(scenarios.join(', '))]),
+      sortedTechniques.map(([technique, scenarios]) => [
+        [code(technique)],
+        cell(boundedItems(scenarios, context.limits.tableRows).join(', ')),
+      ]),
       {
         caption: 'Threat catalog: techniques referenced by the threat scenarios',
         emptyText: 'No techniques referenced.',
