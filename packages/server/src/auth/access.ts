@@ -24,6 +24,19 @@ export interface ProjectAccess {
 }
 
 /**
+ * The project and the caller's role: from the identifying query when `authenticate` read them for this project
+ * (used once, so a later check in the same request reads them afresh), else from the database.
+ */
+const projectWithRole = async (c: Context<AppEnv>, projectId: string) => {
+  const { projectLookup, ...identity } = c.get('identity');
+  if (projectLookup !== undefined) {
+    c.set('identity', identity);
+    if (projectLookup.projectId === projectId) return projectLookup.found;
+  }
+  return getProjectWithRole(c.get('deps').store.db, projectId, identity.user.id);
+};
+
+/**
  * Checks that the caller may do `action` in a project. A project the caller is not a member of answers 404, as if
  * it did not exist, so ids cannot be probed; a member without the permission gets 403 naming the role needed.
  */
@@ -32,9 +45,8 @@ export const requireProjectAccess = async (
   projectId: string,
   action: ProjectAction,
 ): Promise<ProjectAccess> => {
-  const { store } = c.get('deps');
   const { user } = c.get('identity');
-  const found = await getProjectWithRole(store.db, projectId, user.id);
+  const found = await projectWithRole(c, projectId);
   if (found === undefined) throw notFound(`project ${projectId}`);
   const { project, role } = found;
   if (user.isAdmin) {

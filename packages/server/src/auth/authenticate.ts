@@ -12,14 +12,20 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The caller's identity from a Bearer API token or the session cookie, or undefined. */
+/**
+ * The caller's identity from a Bearer API token or the session cookie, or undefined. On routes with a `{projectId}`
+ * the same query reads the project and the caller's role (`Identity.projectLookup`), which `requireProjectAccess`
+ * then uses instead of a second query.
+ */
 export const identify = async (c: Context<AppEnv>): Promise<Identity | undefined> => {
   const { store } = c.get('deps');
+  const projectId = c.req.param('projectId');
+  const project = projectId === undefined || projectId === '' ? {} : { projectId };
   const authorization = c.req.header('authorization');
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (match?.[1] === undefined) throw unauthorized('the Authorization header must be "Bearer <token>"');
-    const identity = await identifyApiToken(store.db, match[1], store.now());
+    const identity = await identifyApiToken(store.db, match[1], store.now(), project);
     if (identity === undefined) throw unauthorized('the API token is unknown, expired or revoked');
     return identity;
   }
@@ -27,6 +33,7 @@ export const identify = async (c: Context<AppEnv>): Promise<Identity | undefined
   if (cookie === undefined) return undefined;
   return identifySession(store.db, cookie, store.now(), {
     slideSeconds: c.get('deps').settings.sessionLifetimeSeconds,
+    ...project,
   });
 };
 

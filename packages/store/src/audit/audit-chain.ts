@@ -122,14 +122,19 @@ export const appendAuditEvents = async (
       rows.push({ ...fields, hash });
       prevHash = hash;
     }
-    // Insert in slices: PostgreSQL allows 65,535 bind parameters per statement, 13 per row here.
-    for (let start = 0; start < rows.length; start += 2000) {
+    // Insert in slices: PostgreSQL allows 65,535 bind parameters per statement, 13 per row here. On PostgreSQL the
+    // last slice and the new head go in one statement (a data-modifying CTE): one round trip less per write.
+    const lastStart = Math.max(0, Math.floor((rows.length - 1) / 2000) * 2000);
+    for (let start = 0; start < lastStart; start += 2000) {
       await trx
         .insertInto('audit_events')
         .values(rows.slice(start, start + 2000))
         .execute();
     }
-    await trx
+    const lastSlice = rows.slice(lastStart);
+    const isCombined = context.dialect === 'postgres' && lastSlice.length > 0;
+    if (!isCombined && lastSlice.length > 0) await trx.insertInto('audit_events').values(lastSlice).execute();
+    await (isCombined ? trx.with('appended', (db) => db.insertInto('audit_events').values(lastSlice)) : trx)
       .updateTable('audit_chains')
       .set({ head_seq: seq, head_hash: prevHash })
       .where('chain_id', '=', chainId)

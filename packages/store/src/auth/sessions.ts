@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { isProjectRole, toProject, type ProjectRecord, type ProjectRole } from '../projects/project-store';
 import type { Executor, StoreContext } from '../store-context';
 import { toUser, type UserRecord } from './users';
 
@@ -48,7 +49,77 @@ export interface Identity {
   readonly credentialId: string;
   /** When the session (after sliding) or the API token expires; absent for tokens without expiry. */
   readonly expiresAt?: string;
+  /** With `options.projectId`: that project and the user's role in it, read in the same query. */
+  readonly projectLookup?: ProjectLookup;
 }
+
+/**
+ * A project read in the identifying query (one round trip instead of two for every project request): the project,
+ * or undefined when it does not exist, and the user's membership role, or undefined when they are not a member.
+ */
+export interface ProjectLookup {
+  readonly projectId: string;
+  readonly found: { readonly project: ProjectRecord; readonly role: ProjectRole | undefined } | undefined;
+}
+
+/** How `identifySession` and `identifyApiToken` look the caller up. */
+export interface IdentifyOptions {
+  /** Sessions only: extend a session in use to expire this many seconds from now (at most once a minute). */
+  readonly slideSeconds?: number;
+  /** Also read this project and the user's role in it (`Identity.projectLookup`). */
+  readonly projectId?: string;
+}
+
+/** The project's columns and the membership role, aliased so they do not clash with the user's columns. */
+const PROJECT_COLUMNS = [
+  'projects.id as p_id',
+  'projects.name as p_name',
+  'projects.description as p_description',
+  'projects.created_at as p_created_at',
+  'projects.created_by as p_created_by',
+  'projects.updated_at as p_updated_at',
+  'projects.revision as p_revision',
+  'projects.format_version as p_format_version',
+  'projects.source_format as p_source_format',
+  'projects.is_archived as p_is_archived',
+  'memberships.role as p_member_role',
+] as const;
+
+interface ProjectColumns {
+  readonly p_id: string | null;
+  readonly p_name: string | null;
+  readonly p_description: string | null;
+  readonly p_created_at: string | null;
+  readonly p_created_by: string | null;
+  readonly p_updated_at: string | null;
+  readonly p_revision: number | null;
+  readonly p_format_version: number | null;
+  readonly p_source_format: string | null;
+  readonly p_is_archived: number | null;
+  readonly p_member_role: string | null;
+}
+
+const projectLookupOf = (
+  projectId: string | undefined,
+  row: ProjectColumns,
+): { projectLookup?: ProjectLookup } => {
+  if (projectId === undefined) return {};
+  if (row.p_id === null) return { projectLookup: { projectId, found: undefined } };
+  const project = toProject({
+    id: row.p_id,
+    name: row.p_name ?? '',
+    description: row.p_description ?? '',
+    created_at: row.p_created_at ?? '',
+    created_by: row.p_created_by ?? '',
+    updated_at: row.p_updated_at ?? '',
+    revision: Number(row.p_revision ?? 0),
+    format_version: Number(row.p_format_version ?? 0),
+    source_format: row.p_source_format,
+    is_archived: Number(row.p_is_archived ?? 0),
+  });
+  const role = row.p_member_role !== null && isProjectRole(row.p_member_role) ? row.p_member_role : undefined;
+  return { projectLookup: { projectId, found: { project, role } } };
+};
 
 /** Sliding sessions move their expiry forward at most this often, so a busy client costs one write a minute. */
 export const SESSION_TOUCH_INTERVAL_SECONDS = 60;
@@ -62,19 +133,26 @@ const secondsAfter = (now: string, seconds: number): string =>
 /**
  * The live, enabled user behind a session cookie, or undefined (unknown, expired or disabled). With
  * `slideSeconds`, a session last seen over a minute ago is extended to expire `slideSeconds` from now (sliding
- * expiry: an idle session ends, one in use does not).
+ * expiry: an idle session ends, one in use does not). With `projectId`, the project and the user's role come back
+ * from the same query as `projectLookup`.
  */
 export const identifySession = async (
   db: Executor,
   token: string,
   now: string,
-  options: { readonly slideSeconds?: number } = {},
+  options: IdentifyOptions = {},
 ): Promise<Identity | undefined> => {
+  // Without a project id the join matches no project ('' is never an id): one query shape for both cases.
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('projects', (join) => join.on('projects.id', '=', options.projectId ?? ''))
+    .leftJoin('memberships', (join) =>
+      join.onRef('memberships.project_id', '=', 'projects.id').onRef('memberships.user_id', '=', 'users.id'),
+    )
     .selectAll('users')
     .select(['sessions.csrf_token', 'sessions.expires_at', 'sessions.token_hash', 'sessions.last_seen_at'])
+    .select(PROJECT_COLUMNS)
     .where('sessions.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (row === undefined || row.expires_at <= now || row.is_disabled === 1) return undefined;
@@ -97,19 +175,29 @@ export const identifySession = async (
     csrfToken: row.csrf_token,
     credentialId: row.token_hash,
     expiresAt,
+    ...projectLookupOf(options.projectId, row),
   };
 };
 
-/** The live, enabled user behind an API token, or undefined (unknown, expired, revoked or disabled). */
+/**
+ * The live, enabled user behind an API token, or undefined (unknown, expired, revoked or disabled). With
+ * `projectId`, the project and the user's role come back from the same query as `projectLookup`.
+ */
 export const identifyApiToken = async (
   db: Executor,
   token: string,
   now: string,
+  options: Pick<IdentifyOptions, 'projectId'> = {},
 ): Promise<Identity | undefined> => {
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .leftJoin('projects', (join) => join.on('projects.id', '=', options.projectId ?? ''))
+    .leftJoin('memberships', (join) =>
+      join.onRef('memberships.project_id', '=', 'projects.id').onRef('memberships.user_id', '=', 'users.id'),
+    )
     .selectAll('users')
+    .select(PROJECT_COLUMNS)
     .select([
       'api_tokens.id as token_id',
       'api_tokens.expires_at',
@@ -134,6 +222,7 @@ export const identifyApiToken = async (
     method: 'token',
     credentialId: row.token_id,
     ...(row.expires_at === null ? {} : { expiresAt: row.expires_at }),
+    ...projectLookupOf(options.projectId, row),
   };
 };
 

@@ -84,7 +84,8 @@ const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (match) => 
 /**
  * The rows of one page and the total that match. Without a search or ids the total comes from `entity_counts` (no
  * `count(*)`), and while the collection's positions are dense (no deletes since the import: count = next position)
- * offset n is position n, so the page is an index range instead of an OFFSET scan.
+ * offset n is position n, so the page is the position range [offset, offset + limit) read in the same statement as
+ * the count (one round trip). After deletes (positions with gaps) a second query pages with OFFSET.
  */
 const pageOfRows = async (
   db: Executor,
@@ -100,17 +101,40 @@ const pageOfRows = async (
     .where('collection', '=', collection);
   const filtered = (query.search !== undefined && query.search !== '') || query.ids !== undefined;
   if (!filtered) {
-    const counter = await db
+    const joined = await db
       .selectFrom('entity_counts')
-      .select(['count', 'next_position'])
-      .where('project_id', '=', projectId)
-      .where('collection', '=', collection)
-      .executeTakeFirst();
-    const total = Number(counter?.count ?? 0);
+      .leftJoin('entities', (join) =>
+        join
+          .onRef('entities.project_id', '=', 'entity_counts.project_id')
+          .onRef('entities.collection', '=', 'entity_counts.collection')
+          .on('entities.position', '>=', offset)
+          .on('entities.position', '<', offset + limit),
+      )
+      .select([
+        'entity_counts.count as counted',
+        'entity_counts.next_position',
+        'entities.project_id',
+        'entities.entity_id',
+        'entities.collection',
+        'entities.position',
+        'entities.revision',
+        'entities.body',
+        'entities.created_at',
+        'entities.updated_at',
+        'entities.updated_by',
+      ])
+      .where('entity_counts.project_id', '=', projectId)
+      .where('entity_counts.collection', '=', collection)
+      .orderBy('entities.position')
+      .execute();
+    const counter = joined[0];
+    const total = Number(counter?.counted ?? 0);
     if (counter === undefined || offset >= total) return { rows: [], total };
-    const dense = total === Number(counter.next_position);
-    const page = base.selectAll().orderBy('position').limit(limit);
-    const rows = await (dense ? page.where('position', '>=', offset) : page.offset(offset)).execute();
+    if (total === Number(counter.next_position)) {
+      const rows = joined.filter((row): row is typeof row & EntitiesTable => row.entity_id !== null);
+      return { rows, total };
+    }
+    const rows = await base.selectAll().orderBy('position').offset(offset).limit(limit).execute();
     return { rows, total };
   }
   if (query.search !== undefined && query.search !== '') {
@@ -214,15 +238,6 @@ export const assembleProjectFile = (
   return file;
 };
 
-const bumpProject = async (
-  trx: Transaction<Database>,
-  projectId: string,
-  revision: number,
-  at: string,
-): Promise<void> => {
-  await trx.updateTable('projects').set({ revision, updated_at: at }).where('id', '=', projectId).execute();
-};
-
 /** Finds a live id in the shared id namespace of a project (ids are unique across an assessment file). */
 const idTaken = async (trx: Transaction<Database>, projectId: string, id: string): Promise<boolean> => {
   const row = await trx
@@ -249,9 +264,16 @@ export const applyEntityChanges = (
   reason?: string,
 ): Promise<AppliedChanges> =>
   inTransaction(context, async (trx) => {
-    const project = await lockProject(trx, context.dialect, projectId);
-    if (project === undefined) throw new StoreError('not-found', `project ${projectId} does not exist`);
     const at = context.now();
+    // Bumping the revision first takes the project's row lock (concurrent writers of the project queue here, in this
+    // or another process) and reads the new revision in one statement; a refused batch rolls it back.
+    const bumped = await trx
+      .updateTable('projects')
+      .set((eb) => ({ revision: eb('revision', '+', 1), updated_at: at }))
+      .where('id', '=', projectId)
+      .returning('revision')
+      .executeTakeFirst();
+    if (bumped === undefined) throw new StoreError('not-found', `project ${projectId} does not exist`);
     const problems: ChangeProblem[] = [];
     const results: (EntityRecord | null)[] = [];
     const audit: AuditEventInput[] = [];
@@ -418,10 +440,8 @@ export const applyEntityChanges = (
         )
         .execute();
     }
-    const projectRevision = project.revision + 1;
-    await bumpProject(trx, projectId, projectRevision, at);
     await appendAuditEvents(context, trx, audit);
-    return { projectRevision, results };
+    return { projectRevision: Number(bumped.revision), results };
   });
 
 /** An entity to store by `replaceProjectModel`. */

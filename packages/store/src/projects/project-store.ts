@@ -27,7 +27,8 @@ export interface ProjectRecord {
   readonly isArchived: boolean;
 }
 
-const toProject = (row: ProjectsTable): ProjectRecord => ({
+/** A stored project row as the API shows it (used where a query reads the row next to other tables). */
+export const toProject = (row: ProjectsTable): ProjectRecord => ({
   id: row.id,
   name: row.name,
   description: row.description,
