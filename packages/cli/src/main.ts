@@ -329,8 +329,12 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
     .option('--host <host>', 'interface to bind (default: HOST or 127.0.0.1)')
     .option('--data <dir>', 'folder of the embedded database (default: ZONEWISE_DATA_DIR or ./data)')
     .option('--no-demo', 'do not load the pharma example as a demo project on first start')
+    .option(
+      '--workers <n>',
+      'server processes sharing the port, PostgreSQL only (default: ZONEWISE_WORKERS or 1)',
+    )
     .action(
-      run((options: { port?: string; host?: string; data?: string; demo?: boolean }) =>
+      run((options: { port?: string; host?: string; data?: string; demo?: boolean; workers?: string }) =>
         serveCommand(io, options),
       ),
     );

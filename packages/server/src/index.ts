@@ -17,4 +17,5 @@ export {
   type PrintPdfOptions,
 } from './render/print-pdf';
 export * from './serve';
+export * from './serve-workers';
 export { webUiRoutes, DEFAULT_WEB_DIST } from './web-ui';

@@ -50,6 +50,8 @@ export interface StartServerOptions {
   readonly handleSignals?: boolean;
   /** Where start-up lines go (the address, the admin password). Default: standard output. */
   readonly log?: (line: string) => void;
+  /** Set in the workers of `startServerWorkers`: responses carry `X-Zonewise-Worker: <id>` (which one answered). */
+  readonly workerId?: number;
 }
 
 /** A listening server: its address, dependencies and a `close` that drains requests and closes the database. */
@@ -170,13 +172,30 @@ const createDemoProject = async (deps: ServerDeps, file: string): Promise<string
   return project.id;
 };
 
+/** The app's fetch, tagging responses with the worker's id when it runs as one of several workers. */
+const fetchOf = (app: ZonewiseApp, workerId: number | undefined): ZonewiseApp['fetch'] => {
+  if (workerId === undefined) return app.fetch;
+  return async (request, env, context) => {
+    const response = await app.fetch(request, env, context);
+    try {
+      response.headers.set('x-zonewise-worker', String(workerId));
+      return response;
+    } catch {
+      // Responses with immutable headers (Response.redirect) are copied.
+      const copy = new Response(response.body, response);
+      copy.headers.set('x-zonewise-worker', String(workerId));
+      return copy;
+    }
+  };
+};
+
 const listen = (
-  app: ZonewiseApp,
+  fetch: ZonewiseApp['fetch'],
   port: number,
   host: string,
 ): Promise<{ server: ServerType; port: number }> =>
   new Promise((resolvePromise, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) =>
+    const server = serve({ fetch, port, hostname: host }, (info: AddressInfo) =>
       resolvePromise({ server, port: info.port }),
     );
     server.once('error', reject);
@@ -218,7 +237,7 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
     }
     const app = createApp(deps);
     webUiRoutes(app, options.webDistDir === undefined ? {} : { distDir: options.webDistDir });
-    const { server, port } = await listen(app, options.port ?? 3000, host);
+    const { server, port } = await listen(fetchOf(app, options.workerId), options.port ?? 3000, host);
     const shownHost = host.includes(':') ? `[${host}]` : host;
     const url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${port}`;
     log(`Zonewise workbench on ${url} (database: ${connection.dialect} ${connection.location})`);

@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import { serverOptionsFromEnv, startServer, type StartServerOptions } from '@zonewise/server';
+import {
+  parseWorkers,
+  serverOptionsFromEnv,
+  startServerWorkers,
+  workersFromEnv,
+  type StartServerOptions,
+} from '@zonewise/server';
 import { CliError, EXIT } from '../exit-codes';
 import type { CliIo } from '../io';
 
@@ -10,11 +16,14 @@ export interface ServeOptions {
   readonly data?: string;
   /** False with `--no-demo`. */
   readonly demo?: boolean;
+  /** Server processes (PostgreSQL only); default `ZONEWISE_WORKERS` or 1. */
+  readonly workers?: string;
 }
 
 /**
  * `zonewise serve`: starts the workbench server (what `npm start` runs) and keeps running until SIGINT/SIGTERM.
- * Flags override `PORT`, `HOST`, `ZONEWISE_DATA_DIR`; `DATABASE_URL` selects PostgreSQL.
+ * Flags override `PORT`, `HOST`, `ZONEWISE_DATA_DIR`, `ZONEWISE_WORKERS`; `DATABASE_URL` selects PostgreSQL, which
+ * may run several server processes (`--workers N`).
  */
 export const serveCommand = async (
   io: CliIo,
@@ -22,17 +31,26 @@ export const serveCommand = async (
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> => {
   let fromEnv: StartServerOptions;
+  let workers: number;
   try {
     fromEnv = serverOptionsFromEnv(env);
+    workers =
+      options.workers === undefined ? workersFromEnv(env) : parseWorkers(options.workers, '--workers');
   } catch (error) {
     throw new CliError((error as Error).message);
   }
+  if (workers > 1 && (fromEnv.databaseUrl === undefined || !/^postgres(ql)?:/i.test(fromEnv.databaseUrl)))
+    throw new CliError(
+      `--workers ${workers}: the embedded SQLite database allows one writer process per file, so it runs as one ` +
+        'process; use PostgreSQL (DATABASE_URL=postgres://…) for several server processes',
+    );
   const port = options.port === undefined ? fromEnv.port : Number(options.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
     throw new CliError(`--port ${options.port ?? ''}: use a port number between 0 and 65535`);
   const dataDir = options.data ?? fromEnv.dataDir;
-  await startServer({
+  await startServerWorkers({
     ...fromEnv,
+    workers,
     ...(port === undefined ? {} : { port }),
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(dataDir === undefined ? {} : { dataDir: resolve(io.cwd, dataDir) }),
