@@ -274,7 +274,9 @@ if (runCapture) {
 }
 if (runServer) {
   const serverPath = join(scratchDir, 'server-load.json');
-  log(`\nserver load (50 clients × ${values['server-seconds']} s per database, 10k assets) …`);
+  log(
+    `\nserver load (50 clients × ${values['server-seconds']} s per run: SQLite, PostgreSQL, PostgreSQL with 2 workers; 10k assets) …`,
+  );
   const outcome = await runChild('server-load.ts', [
     '--seconds',
     values['server-seconds'],

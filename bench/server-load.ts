@@ -21,7 +21,7 @@ import { createThrowawayPostgres } from '@zonewise/store/testing';
 import { createHttpClient, type HttpClient } from './server-load/http-client';
 import { summariseLatency, LatencyLog } from './server-load/latency';
 import { REQUEST_KINDS, runLoad, type ClientCredentials } from './server-load/load-clients';
-import { SERVER_LOAD_TARGET, serverLoadTable, type ServerLoadResult } from './server-load/summary';
+import { runLabel, SERVER_LOAD_TARGET, serverLoadTable, type ServerLoadResult } from './server-load/summary';
 import { generateSyntheticModel } from './synthetic-model';
 
 /**
@@ -32,13 +32,16 @@ import { generateSyntheticModel } from './synthetic-model';
  * warm-up, then the measured run; afterwards the database is opened again and the edits are counted (entity
  * revisions, audit records and the project revision must all equal the edits the clients saw succeed).
  *
- *   node --import tsx bench/server-load.ts [--dialects sqlite,postgres] [--clients 50] [--seconds 60] [--assets 10000]
- *                                          [--warmup 5] [--profile-dir DIR] [--out result.json]
+ * `--dialects` names the runs: a database, with `:N` for N server processes (`postgres:2` = `zonewise serve --workers 2`
+ * on PostgreSQL); the default runs SQLite, PostgreSQL in one process and PostgreSQL in two.
+ *
+ *   node --import tsx bench/server-load.ts [--dialects sqlite,postgres,postgres:2] [--clients 50] [--seconds 60]
+ *                                          [--assets 10000] [--warmup 5] [--profile-dir DIR] [--out result.json]
  */
 
 const { values } = parseArgs({
   options: {
-    dialects: { type: 'string', default: 'sqlite,postgres' },
+    dialects: { type: 'string', default: 'sqlite,postgres,postgres:2' },
     clients: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '5' },
@@ -60,23 +63,50 @@ const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
-/** CPU seconds (user + system) a process has used, from /proc (0 where there is no /proc). */
-const cpuSecondsOf = (pid: number): number => {
+/** A process and its children (the cluster workers with `--workers N`), from /proc (just the process elsewhere). */
+const processTree = (pid: number): number[] => {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
+    return [pid, ...children.filter((text) => text !== '').map(Number)];
   } catch {
-    return 0;
+    return [pid];
   }
 };
 
-const peakRssMbOf = (pid: number): number => {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match?.[1] === undefined ? 0 : Number(match[1]) / 1024;
-  } catch {
-    return 0;
+/** CPU seconds (user + system) a process and its workers have used, from /proc (0 where there is no /proc). */
+const cpuSecondsOf = (pid: number): number => {
+  let seconds = 0;
+  for (const member of processTree(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${member}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      seconds += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // A process that ended between listing and reading counts nothing.
+    }
   }
+  return seconds;
+};
+
+/** Peak resident memory of the server, summed over its processes. */
+const peakRssMbOf = (pid: number): number => {
+  let megabytes = 0;
+  for (const member of processTree(pid)) {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, 'utf8'));
+      megabytes += match?.[1] === undefined ? 0 : Number(match[1]) / 1024;
+    } catch {
+      // As above.
+    }
+  }
+  return megabytes;
+};
+
+/** One run of `--dialects`: `postgres:2` is PostgreSQL with two server processes. */
+const parseRun = (spec: string): { dialect: DialectName; workers: number } => {
+  const [name, workers = '1'] = spec.trim().split(':');
+  if ((name !== 'sqlite' && name !== 'postgres') || !/^[1-9]\d*$/.test(workers))
+    throw new Error(`--dialects: "${spec}" is not sqlite, postgres or postgres:<workers>`);
+  return { dialect: name, workers: Number(workers) };
 };
 
 /** Starts the server process and resolves with its URL once it listens. */
@@ -227,16 +257,19 @@ const locationFor = async (
   };
 };
 
-const benchDialect = async (dialect: DialectName): Promise<ServerLoadResult> => {
+const benchDialect = async (dialect: DialectName, workers: number): Promise<ServerLoadResult> => {
   const { location, serverArgs, cleanup } = await locationFor(dialect);
   let server: ChildProcess | undefined;
   let http: HttpClient | undefined;
   try {
     const { projectId, clients } = await prepareDatabase(location);
     const profileDir = values['profile-dir'];
+    // The profile is of one process: with several workers the primary only hands out connections.
     const started = await startServerProcess(
-      serverArgs,
-      profileDir === undefined ? undefined : join(profileDir, `server-load-${dialect}.cpuprofile`),
+      [...serverArgs, '--workers', String(workers)],
+      profileDir === undefined || workers > 1
+        ? undefined
+        : join(profileDir, `server-load-${dialect}.cpuprofile`),
     );
     server = started.child;
     const pid = server.pid ?? 0;
@@ -247,7 +280,7 @@ const benchDialect = async (dialect: DialectName): Promise<ServerLoadResult> => 
     const common = { http, projectId, assetIds: imported.assetIds, clients };
     const warmup = await runLoad({ ...common, seconds: warmupSeconds, seed: `${values.seed}/warmup` });
     // The profile (--profile-dir) covers the measured run only.
-    if (values['profile-dir'] !== undefined) server.kill('SIGUSR2');
+    if (values['profile-dir'] !== undefined && workers === 1) server.kill('SIGUSR2');
     const cpuBefore = cpuSecondsOf(pid);
     const loadBefore = loadavg()[0] ?? 0;
     const load = await runLoad({ ...common, seconds, seed: values.seed });
@@ -276,6 +309,7 @@ const benchDialect = async (dialect: DialectName): Promise<ServerLoadResult> => 
     const errors = warmup.errors + load.errors;
     return {
       dialect,
+      workers,
       status: 'ok',
       clients: clientCount,
       seconds: load.elapsedSeconds,
@@ -311,17 +345,18 @@ log(
 );
 if (values['profile-dir'] !== undefined) mkdirSync(values['profile-dir'], { recursive: true });
 const results: ServerLoadResult[] = [];
-for (const dialect of values.dialects.split(',').map((name) => name.trim()) as DialectName[]) {
+for (const { dialect, workers } of values.dialects.split(',').map(parseRun)) {
+  const label = runLabel({ dialect, workers });
   try {
-    const result = await benchDialect(dialect);
+    const result = await benchDialect(dialect, workers);
     results.push(result);
     log(
-      `  ${dialect}: ${result.throughput.toFixed(0)} req/s, p50 ${ms(result.all.p50Ms)} ms, p95 ${ms(result.all.p95Ms)} ms, p99 ${ms(result.all.p99Ms)} ms, ${result.errors} errors, ${result.edits.succeeded} edits (${result.conflicts} conflicts), server CPU ${result.serverCpuSeconds.toFixed(1)} s (${result.serverCpuMsPerRequest.toFixed(2)} ms per request), load average ${result.loadAverage.map((value) => value.toFixed(1)).join(' → ')}, consistent: ${result.verification.isConsistent}`,
+      `  ${label}: ${result.throughput.toFixed(0)} req/s, p50 ${ms(result.all.p50Ms)} ms, p95 ${ms(result.all.p95Ms)} ms, p99 ${ms(result.all.p99Ms)} ms, ${result.errors} errors, ${result.edits.succeeded} edits (${result.conflicts} conflicts), server CPU ${result.serverCpuSeconds.toFixed(1)} s (${result.serverCpuMsPerRequest.toFixed(2)} ms per request), load average ${result.loadAverage.map((value) => value.toFixed(1)).join(' → ')}, consistent: ${result.verification.isConsistent}`,
     );
   } catch (error) {
     const note = error instanceof Error ? error.message : String(error);
-    log(`  ${dialect}: failed: ${note}`);
-    results.push({ dialect, status: 'failed', note } as ServerLoadResult);
+    log(`  ${label}: failed: ${note}`);
+    results.push({ dialect, workers, status: 'failed', note } as ServerLoadResult);
   }
 }
 const output = { machine, loadAverage: readFileSync('/proc/loadavg', 'utf8').trim(), results };

@@ -8,6 +8,8 @@ export const SERVER_LOAD_TARGET = { p99Ms: 100 } as const;
 /** The figures of one dialect. */
 export interface ServerLoadResult {
   readonly dialect: DialectName;
+  /** Server processes (`zonewise serve --workers N`); absent in results written before it existed. */
+  readonly workers?: number;
   readonly status: 'ok' | 'failed';
   readonly note?: string;
   readonly clients: number;
@@ -41,6 +43,10 @@ export interface ServerLoadResult {
 
 const ms = (value: number): string => value.toFixed(1);
 
+/** How a run is named in the tables: the database, and the number of server processes when more than one. */
+export const runLabel = (result: Pick<ServerLoadResult, 'dialect' | 'workers'>): string =>
+  (result.workers ?? 1) > 1 ? `${result.dialect} (${result.workers} workers)` : result.dialect;
+
 /** The Markdown table `npm run bench -- --only server` prints and docs/benchmarks.md quotes. */
 export const serverLoadTable = (results: readonly ServerLoadResult[]): string => {
   const header = [
@@ -49,8 +55,8 @@ export const serverLoadTable = (results: readonly ServerLoadResult[]): string =>
   ];
   const rows = results.map((result) =>
     result.status !== 'ok'
-      ? `| ${result.dialect} | failed: ${result.note ?? ''} | | | | | | | | |`
-      : `| ${result.dialect} | ${result.throughput.toFixed(0)} | ${ms(result.all.p50Ms)} | ${ms(result.all.p95Ms)} | ${ms(result.all.p99Ms)} | ${ms(result.all.maxMs)} | ${result.errors} | ${result.edits.succeeded} (${result.conflicts}) | ${result.verification.isConsistent ? 'all edits, once' : `MISMATCH ${JSON.stringify(result.verification)}`} | ${result.meetsTarget ? 'met' : 'MISSED'} |`,
+      ? `| ${runLabel(result)} | failed: ${result.note ?? ''} | | | | | | | | |`
+      : `| ${runLabel(result)} | ${result.throughput.toFixed(0)} | ${ms(result.all.p50Ms)} | ${ms(result.all.p95Ms)} | ${ms(result.all.p99Ms)} | ${ms(result.all.maxMs)} | ${result.errors} | ${result.edits.succeeded} (${result.conflicts}) | ${result.verification.isConsistent ? 'all edits, once' : `MISMATCH ${JSON.stringify(result.verification)}`} | ${result.meetsTarget ? 'met' : 'MISSED'} |`,
   );
   const kinds = results
     .filter((result) => result.status === 'ok')
@@ -59,7 +65,7 @@ export const serverLoadTable = (results: readonly ServerLoadResult[]): string =>
         const summary = result.byKind[kind];
         return summary === undefined
           ? ''
-          : `| ${result.dialect} | ${kind} | ${summary.count} | ${ms(summary.p50Ms)} | ${ms(summary.p95Ms)} | ${ms(summary.p99Ms)} |`;
+          : `| ${runLabel(result)} | ${kind} | ${summary.count} | ${ms(summary.p50Ms)} | ${ms(summary.p95Ms)} | ${ms(summary.p99Ms)} |`;
       }),
     );
   return [
