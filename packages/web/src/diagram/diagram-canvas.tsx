@@ -11,7 +11,7 @@ import { GEOMETRY } from './diagram-model';
 import { drawDiagram, readDiagramColors, type DrawState, type NodeFindings } from './draw-diagram';
 import { hitTest } from './hit-test';
 import type { DiagramLayout, Point } from './layout-diagram';
-import { fitBox, toScreen, toWorld, zoomAt, type Viewport } from './viewport';
+import { fitBox, initialView, toScreen, toWorld, zoomAt, type Viewport } from './viewport';
 
 /** Commands the toolbar sends to the canvas. */
 export interface DiagramCanvasHandle {
@@ -35,9 +35,6 @@ interface Props {
   readonly onSelect: (id: string | undefined) => void;
   readonly onRequestMove: (assetId: string) => void;
 }
-
-/** The smallest zoom at which chip text is drawn; the first view opens at least this close. */
-const READABLE_SCALE = 0.55;
 
 /** Overlay buttons (for keyboard and screen readers) are drawn only when this few nodes are in view. */
 const MAX_OVERLAY = 300;
@@ -99,9 +96,8 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
   useEffect(() => {
     if (fitted.current || layout.zones.length === 0 || !size.isMeasured) return;
     fitted.current = true;
-    const whole = fitBox({ x: 0, y: 0, width: layout.width, height: layout.height }, size);
-    // Start readable: when the whole plant only fits at a scale where text is too small, show its top-left part.
-    setView(whole.scale >= READABLE_SCALE ? whole : { scale: READABLE_SCALE, x: 16, y: 16 });
+    // Start readable: the whole plant when its zone titles read at that zoom, else its top (enterprise) end.
+    setView(initialView(layout, size));
   }, [layout, size]);
 
   useEffect(() => {
@@ -231,7 +227,7 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
       const world = toWorld(view, point);
       setFocusedId(hit.zone.id);
       onSelect(hit.zone.id);
-      if (world.y - hit.zone.y <= GEOMETRY.header && hit.zone.assetCount > 0) onToggleZone(hit.zone.id);
+      if (world.y - hit.zone.y <= hit.zone.header && hit.zone.assetCount > 0) onToggleZone(hit.zone.id);
     } else onSelect(undefined);
   };
 
@@ -284,7 +280,7 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
       id: zone.id,
       kind: 'zone',
       label: `Zone ${zone.name} (${zone.id}), ${zone.assetCount} assets${zone.target ? `, ${zone.target}` : ''}${zoneFindings ? `, ${zoneFindings.count} findings` : ''}${zone.isCollapsed ? ', collapsed' : ''}`,
-      box: { x: zone.x, y: zone.y, width: zone.width, height: GEOMETRY.header },
+      box: { x: zone.x, y: zone.y, width: zone.width, height: zone.header },
     });
     if (view.scale < 0.12) continue;
     for (const asset of zone.assets) {

@@ -1,6 +1,9 @@
 import { GEOMETRY } from './diagram-model';
+import { DIAGRAM_FONT, TITLE } from './diagram-text';
+import { zoneSubtitle, type NodeFindings } from './draw-diagram';
 import type { DiagramLayout } from './layout-diagram';
-import type { NodeFindings } from './draw-diagram';
+
+const round = (value: number): number => Math.round(value * 10) / 10;
 
 const escapeXml = (text: string): string =>
   text.replace(/[<>&"']/g, (character) => `&#${character.charCodeAt(0)};`);
@@ -17,7 +20,7 @@ export const renderDiagramSvg = (
   const width = Math.ceil(layout.width + margin * 2);
   const height = Math.ceil(layout.height + margin * 2);
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${-margin} ${-margin} ${width} ${height}" font-family="Liberation Sans, Arial, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${-margin} ${-margin} ${width} ${height}" font-family="${escapeXml(DIAGRAM_FONT)}">`,
     `<rect x="${-margin}" y="${-margin}" width="${width}" height="${height}" fill="#ffffff"/>`,
   ];
   for (const edge of layout.edges) {
@@ -28,33 +31,38 @@ export const renderDiagramSvg = (
   }
   for (const zone of layout.zones) {
     const zoneFindings = findings.get(zone.id);
+    const line = zone.title.font * TITLE.lineHeight;
+    const subtitle = [
+      zoneSubtitle(zone),
+      zoneFindings ? `${zoneFindings.count} findings (${zoneFindings.worst})` : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     parts.push(
       `<g><title>${escapeXml(zone.id)}</title><rect x="${zone.x}" y="${zone.y}" width="${zone.width}" height="${zone.height}" fill="#f7fafc" stroke="${zone.isSafetyRelated ? '#a11a1a' : '#6b7b8c'}" stroke-width="2"${zone.isSafetyRelated ? ' stroke-dasharray="10 4"' : ''}/>`,
-      `<text x="${zone.x + 10}" y="${zone.y + 19}" font-size="14" font-weight="bold" fill="#16202b">${escapeXml(zone.name)}</text>`,
-      `<text x="${zone.x + 10}" y="${zone.y + 36}" font-size="12" fill="#4f5d6b">${escapeXml(
-        [
-          `${zone.assetCount} assets`,
-          zone.target,
-          zone.isSafetyRelated ? 'safety' : undefined,
-          zoneFindings ? `${zoneFindings.count} findings (${zoneFindings.worst})` : undefined,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      )}</text>`,
+      ...zone.title.lines.map(
+        (text, index) =>
+          `<text x="${zone.x + GEOMETRY.padding}" y="${round(zone.y + GEOMETRY.headerTop + zone.title.font * 0.95 + index * line)}" font-size="${zone.title.font}" font-weight="bold" fill="#16202b">${escapeXml(text)}</text>`,
+      ),
+      `<text x="${zone.x + GEOMETRY.padding}" y="${round(zone.y + GEOMETRY.headerTop + zone.title.lines.length * line + GEOMETRY.subtitleFont * 1.05)}" font-size="${GEOMETRY.subtitleFont}" fill="#4f5d6b">${escapeXml(subtitle)}</text>`,
     );
-    if (zone.isCollapsed)
-      zone.kindCounts.slice(0, 4).forEach(([kind, count], index) => {
+    if (zone.isCollapsed) {
+      const shown = zone.kindCounts.length > 5 ? zone.kindCounts.slice(0, 4) : zone.kindCounts;
+      const lines = shown.map(([kind, count]) => `${count} × ${kind}`);
+      if (zone.kindCounts.length > 5) lines.push(`+ ${zone.kindCounts.length - 4} more kinds`);
+      lines.forEach((text, index) => {
         parts.push(
-          `<text x="${zone.x + 14}" y="${zone.y + GEOMETRY.header + 12 + index * GEOMETRY.collapsedLine}" font-size="12" fill="#16202b">${count} × ${escapeXml(kind)}</text>`,
+          `<text x="${zone.x + GEOMETRY.padding + 2}" y="${zone.y + zone.header + GEOMETRY.collapsedFont + index * GEOMETRY.collapsedLine}" font-size="${GEOMETRY.collapsedFont}" fill="#16202b">${escapeXml(text)}</text>`,
         );
       });
+    }
     for (const asset of zone.assets) {
       const x = zone.x + asset.x;
       const y = zone.y + asset.y;
       parts.push(
         `<g><title>${escapeXml(asset.id)}</title><rect x="${x}" y="${y}" width="${GEOMETRY.chipWidth}" height="${GEOMETRY.chipHeight}" fill="#ffffff" stroke="#8795a3"/>`,
-        `<text x="${x + 6}" y="${y + 13}" font-size="11" fill="#16202b">${escapeXml(asset.name.length > 24 ? `${asset.name.slice(0, 23)}…` : asset.name)}</text>`,
-        `<text x="${x + 6}" y="${y + 25}" font-size="9" fill="#4f5d6b">${escapeXml(asset.kind)}</text></g>`,
+        `<text x="${x + 6}" y="${y + 12}" font-size="11" fill="#16202b">${escapeXml(asset.name.length > 24 ? `${asset.name.slice(0, 23)}…` : asset.name)}</text>`,
+        `<text x="${x + 6}" y="${y + 24}" font-size="9" fill="#4f5d6b">${escapeXml(asset.kind)}</text></g>`,
       );
     }
     parts.push('</g>');

@@ -72,6 +72,7 @@ export const DiagramView = () => {
   const [dialog, setDialog] = useState<'zone' | 'conduit'>();
   const [status, setStatus] = useState<string>();
   const canvas = useRef<DiagramCanvasHandle>(null);
+  const stage = useRef<HTMLDivElement>(null);
 
   const assetById = useMemo(
     () => new Map((assets.data ?? []).map((entity) => [entity.body.id, entity])),
@@ -92,6 +93,7 @@ export const DiagramView = () => {
         name: body.name,
         kind: body.kind,
         ...(body.zone === undefined ? {} : { zone: body.zone }),
+        ...(body.purdueLevel === undefined ? {} : { purdueLevel: body.purdueLevel }),
       })),
       targets: new Map(
         (targets.data ?? []).map((target) => [target.subject.id, targetText(target.target) ?? '']),
@@ -104,9 +106,15 @@ export const DiagramView = () => {
     let isCurrent = true;
     const started = performance.now();
     const { zones: packed, edges } = packDiagram(input, expanded, collapsed);
+    // The rows are planned to fill the canvas (or the placeholder of the same size shown while laying out).
+    const frame = stage.current?.querySelector('.diagram-canvas');
+    const aspect =
+      frame !== null && frame !== undefined && frame.clientWidth > 0 && frame.clientHeight > 0
+        ? frame.clientWidth / frame.clientHeight
+        : 4 / 3;
     elkPromise ??= createElk();
     elkPromise
-      .then((elk) => layoutDiagram(elk, packed, edges))
+      .then((elk) => layoutDiagram(elk, packed, edges, { aspect }))
       .then(
         (result) => {
           if (!isCurrent) return;
@@ -286,11 +294,13 @@ export const DiagramView = () => {
         </p>
       )}
       <div className="diagram-layout">
-        <div className="diagram-stage">
+        <div className="diagram-stage" ref={stage}>
           {layout === undefined ? (
-            <p role="status" className="muted diagram-loading">
-              Laying out the diagram…
-            </p>
+            <div className="diagram-canvas">
+              <p role="status" className="muted diagram-loading">
+                Laying out the diagram…
+              </p>
+            </div>
           ) : (
             <DiagramCanvas
               ref={canvas}
