@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -90,6 +91,59 @@ const withStatementCache = (database: SqliteDatabase.Database): SqliteDatabase.D
   });
 };
 
+/** Statements at most this long, with at least one parameter, are prepared once per connection on PostgreSQL. */
+const PREPARED_MAX_LENGTH = 4000;
+
+/**
+ * The pool with the short parameterised statements of the store prepared once per connection (named statements)
+ * instead of parsed and planned by PostgreSQL on every call: the same few queries serve every request, and
+ * parsing them again cost the database about as much CPU as running them. Long statements (bulk inserts) and
+ * parameterless ones (raw SQL, possibly several statements) are sent as before. Enabled after the migrations, so
+ * no statement is prepared against a schema about to change.
+ */
+const withPreparedStatements = (pool: pg.Pool): { pool: pg.Pool; enable: () => void } => {
+  let isEnabled = false;
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string => {
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `zw_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+      if (names.size >= 2000) names.clear();
+      names.set(text, name);
+    }
+    return name;
+  };
+  const patched = new WeakSet<pg.PoolClient>();
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const proxy = new Proxy(pool, {
+    get(target, property, receiver) {
+      if (property !== 'connect') {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      }
+      return async () => {
+        const client = await connect();
+        if (!patched.has(client)) {
+          patched.add(client);
+          const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+          client.query = ((text: unknown, values?: unknown) =>
+            isEnabled &&
+            typeof text === 'string' &&
+            Array.isArray(values) &&
+            values.length > 0 &&
+            text.length <= PREPARED_MAX_LENGTH
+              ? query({ name: nameOf(text), text, values })
+              : values === undefined
+                ? query(text)
+                : query(text, values)) as typeof client.query;
+        }
+        return client;
+      };
+    },
+  });
+  return { pool: proxy, enable: () => (isEnabled = true) };
+};
+
 /** Opens the database and brings its schema up to date (creating the SQLite file on first start). */
 export const openDatabase = async (location: DatabaseLocation): Promise<DatabaseConnection> => {
   if (location.dialect === 'sqlite') {
@@ -99,12 +153,18 @@ export const openDatabase = async (location: DatabaseLocation): Promise<Database
     return { db, dialect: 'sqlite', location: location.file, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // An idle connection that breaks (PostgreSQL restarted, the database dropped, the network) is an 'error' event on
+  // the pool, which would end the process unhandled; the pool has already discarded that connection and the next
+  // query opens a new one, so there is nothing else to do.
+  pool.on('error', () => undefined);
+  const prepared = withPreparedStatements(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: prepared.pool }) });
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
     await db.destroy();
     throw error;
   }
+  prepared.enable();
   return { db, dialect: 'postgres', location: redactUrl(location.url), close: () => db.destroy() };
 };
