@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,26 @@ const peakRssMbOf = (pid: number): number => {
     }
   }
   return megabytes;
+};
+
+/**
+ * CPU seconds of every PostgreSQL server process on the machine (its backends do the queries), from /proc; 0 for
+ * SQLite, which runs inside the server process. Other sessions' use of the same PostgreSQL is included.
+ */
+const postgresCpuSeconds = (): number => {
+  let seconds = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]?.split(' ') ?? [];
+      seconds += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // The process ended while reading.
+    }
+  }
+  return seconds;
 };
 
 /** One run of `--dialects`: `postgres:2` is PostgreSQL with two server processes. */
@@ -282,9 +302,14 @@ const benchDialect = async (dialect: DialectName, workers: number): Promise<Serv
     // The profile (--profile-dir) covers the measured run only.
     if (values['profile-dir'] !== undefined && workers === 1) server.kill('SIGUSR2');
     const cpuBefore = cpuSecondsOf(pid);
+    const databaseCpuBefore = dialect === 'postgres' ? postgresCpuSeconds() : 0;
+    const clientCpuBefore = process.cpuUsage();
     const loadBefore = loadavg()[0] ?? 0;
     const load = await runLoad({ ...common, seconds, seed: values.seed });
     const serverCpuSeconds = cpuSecondsOf(pid) - cpuBefore;
+    const databaseCpuSeconds = dialect === 'postgres' ? postgresCpuSeconds() - databaseCpuBefore : 0;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const clientCpuSeconds = (clientCpu.user + clientCpu.system) / 1e6;
     const loadAfter = loadavg()[0] ?? 0;
     const serverPeakRssMb = peakRssMbOf(pid);
     http.close();
@@ -325,6 +350,8 @@ const benchDialect = async (dialect: DialectName, workers: number): Promise<Serv
       edits: load.edits,
       serverCpuSeconds,
       serverCpuMsPerRequest: (serverCpuSeconds * 1000) / Math.max(1, load.requests),
+      databaseCpuMsPerRequest: (databaseCpuSeconds * 1000) / Math.max(1, load.requests),
+      clientCpuMsPerRequest: (clientCpuSeconds * 1000) / Math.max(1, load.requests),
       serverPeakRssMb,
       loadAverage: [loadBefore, loadAfter],
       verification,
@@ -351,7 +378,7 @@ for (const { dialect, workers } of values.dialects.split(',').map(parseRun)) {
     const result = await benchDialect(dialect, workers);
     results.push(result);
     log(
-      `  ${label}: ${result.throughput.toFixed(0)} req/s, p50 ${ms(result.all.p50Ms)} ms, p95 ${ms(result.all.p95Ms)} ms, p99 ${ms(result.all.p99Ms)} ms, ${result.errors} errors, ${result.edits.succeeded} edits (${result.conflicts} conflicts), server CPU ${result.serverCpuSeconds.toFixed(1)} s (${result.serverCpuMsPerRequest.toFixed(2)} ms per request), load average ${result.loadAverage.map((value) => value.toFixed(1)).join(' → ')}, consistent: ${result.verification.isConsistent}`,
+      `  ${label}: ${result.throughput.toFixed(0)} req/s, p50 ${ms(result.all.p50Ms)} ms, p95 ${ms(result.all.p95Ms)} ms, p99 ${ms(result.all.p99Ms)} ms, ${result.errors} errors, ${result.edits.succeeded} edits (${result.conflicts} conflicts), server CPU ${result.serverCpuSeconds.toFixed(1)} s (${result.serverCpuMsPerRequest.toFixed(2)} ms per request; PostgreSQL ${result.databaseCpuMsPerRequest.toFixed(2)} ms, load clients ${result.clientCpuMsPerRequest.toFixed(2)} ms), load average ${result.loadAverage.map((value) => value.toFixed(1)).join(' → ')}, consistent: ${result.verification.isConsistent}`,
     );
   } catch (error) {
     const note = error instanceof Error ? error.message : String(error);

@@ -27,6 +27,10 @@ export interface ServerLoadResult {
   readonly serverCpuSeconds: number;
   /** Server CPU time per request: less sensitive than latency to other jobs on a shared machine. */
   readonly serverCpuMsPerRequest: number;
+  /** CPU time of the PostgreSQL processes per request (0 on SQLite, whose work is in the server's). */
+  readonly databaseCpuMsPerRequest: number;
+  /** CPU time of the 50 load clients (this process) per request: they share the machine with the server. */
+  readonly clientCpuMsPerRequest: number;
   readonly serverPeakRssMb: number;
   /** One-minute load average when the measured run started and when it ended. */
   readonly loadAverage: readonly [number, number];
