@@ -37,16 +37,9 @@ const EXPECTED: Record<DialectName, Record<'page' | 'read' | 'update', string[]>
   postgres: {
     page: ['SelectQueryNode', 'SelectQueryNode'],
     read: ['SelectQueryNode', 'SelectQueryNode'],
-    // Identify; bump the project revision (takes its lock); read the entity; write it; lock the audit chain head;
-    // append the audit record and move the head in one statement.
-    update: [
-      'SelectQueryNode',
-      'UpdateQueryNode',
-      'SelectQueryNode',
-      'UpdateQueryNode',
-      'SelectQueryNode',
-      'UpdateQueryNode',
-    ],
+    // Identify; bump the project revision (takes its lock); read the entity as it was, write it and lock and read
+    // the audit chain head in one statement; append the audit record and move the head in one statement.
+    update: ['SelectQueryNode', 'UpdateQueryNode', 'RawNode', 'UpdateQueryNode'],
   },
   sqlite: {
     page: ['SelectQueryNode', 'SelectQueryNode'],

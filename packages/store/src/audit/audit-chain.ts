@@ -70,14 +70,23 @@ export const auditRecordHash = (row: ChainFields): string =>
 
 const toJsonText = (value: unknown): string | null => (value === undefined ? null : canonicalJson(value));
 
+/** A chain's head as stored: the last record's number and hash. */
+export interface AuditChainHead {
+  readonly head_seq: number;
+  readonly head_hash: string;
+}
+
 /**
  * Appends records to one chain inside the caller's transaction. The chain head row is locked (PostgreSQL) or
- * covered by SQLite's write lock, so concurrent writers never give two records the same number.
+ * covered by SQLite's write lock, so concurrent writers never give two records the same number. A caller that
+ * already read and locked a chain's head in this transaction (`SELECT … FOR UPDATE`) passes it in `lockedHeads`,
+ * saving the round trip.
  */
 export const appendAuditEvents = async (
   context: StoreContext,
   trx: Transaction<Database>,
   events: readonly AuditEventInput[],
+  lockedHeads?: ReadonlyMap<string, AuditChainHead>,
 ): Promise<void> => {
   const byChain = new Map<string, AuditEventInput[]>();
   for (const event of events) {
@@ -88,7 +97,9 @@ export const appendAuditEvents = async (
   const at = context.now();
   for (const [chainId, chainEvents] of byChain) {
     const headQuery = trx.selectFrom('audit_chains').selectAll().where('chain_id', '=', chainId);
-    let head = await (context.dialect === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirst();
+    let head =
+      lockedHeads?.get(chainId) ??
+      (await (context.dialect === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirst());
     if (head === undefined) {
       await trx
         .insertInto('audit_chains')
