@@ -18,26 +18,10 @@ import {
   verifyAuditChain,
   type StoreContext,
 } from '@zonewise/store';
-import { TEST_DIALECTS, openTestDatabase, type TestDatabase } from '@zonewise/store/testing';
+import { TEST_DIALECTS, insertTestUser, openTestDatabase, type TestDatabase } from '@zonewise/store/testing';
 
 const alice = { id: 'user-alice', name: 'Alice Assessor' };
 const paula = { id: 'user-paula', name: 'Paula Approver' };
-
-const addUser = async (context: StoreContext, user: { id: string; name: string }) => {
-  await context.db
-    .insertInto('users')
-    .values({
-      id: user.id,
-      username: user.id.replace('user-', ''),
-      display_name: user.name,
-      password_hash: 'x',
-      is_admin: 0,
-      is_disabled: 0,
-      created_at: context.now(),
-      updated_at: context.now(),
-    })
-    .execute();
-};
 
 const file = {
   formatVersion: 1,
@@ -61,8 +45,8 @@ for (const dialect of TEST_DIALECTS) {
     beforeAll(async () => {
       database = await openTestDatabase(dialect);
       context = database.context;
-      await addUser(context, alice);
-      await addUser(context, paula);
+      await insertTestUser(context, alice);
+      await insertTestUser(context, paula);
     });
     afterAll(async () => {
       await database.close();

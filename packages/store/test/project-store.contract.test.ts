@@ -22,26 +22,10 @@ import {
   type ChangeProblem,
   type StoreContext,
 } from '@zonewise/store';
-import { TEST_DIALECTS, openTestDatabase, type TestDatabase } from '@zonewise/store/testing';
+import { TEST_DIALECTS, insertTestUser, openTestDatabase, type TestDatabase } from '@zonewise/store/testing';
 
 const alice = { id: 'user-alice', name: 'Alice Assessor' };
 const bob = { id: 'user-bob', name: 'Bob Reviewer' };
-
-const addUser = async (context: StoreContext, user: { id: string; name: string }) => {
-  await context.db
-    .insertInto('users')
-    .values({
-      id: user.id,
-      username: user.id.replace('user-', ''),
-      display_name: user.name,
-      password_hash: 'x',
-      is_admin: 0,
-      is_disabled: 0,
-      created_at: context.now(),
-      updated_at: context.now(),
-    })
-    .execute();
-};
 
 const smallFile = {
   formatVersion: 1,
@@ -66,8 +50,8 @@ for (const dialect of TEST_DIALECTS) {
     beforeAll(async () => {
       database = await openTestDatabase(dialect);
       context = database.context;
-      await addUser(context, alice);
-      await addUser(context, bob);
+      await insertTestUser(context, alice);
+      await insertTestUser(context, bob);
     });
     afterAll(async () => {
       await database.close();

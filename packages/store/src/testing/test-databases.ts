@@ -75,3 +75,26 @@ export const openTestDatabase = async (dialect: DialectName): Promise<TestDataba
     },
   };
 };
+
+/**
+ * Inserts a user row directly (id `user-<name>` → user name `<name>`), for store tests that need members or
+ * signers without going through account creation and its audit record.
+ */
+export const insertTestUser = async (
+  context: StoreContext,
+  user: { readonly id: string; readonly name: string },
+): Promise<void> => {
+  await context.db
+    .insertInto('users')
+    .values({
+      id: user.id,
+      username: user.id.replace('user-', ''),
+      display_name: user.name,
+      password_hash: 'x',
+      is_admin: 0,
+      is_disabled: 0,
+      created_at: context.now(),
+      updated_at: context.now(),
+    })
+    .execute();
+};
