@@ -60,6 +60,21 @@ export const listAllEntities = async <T>(
 export const createEntity = <T>(api: ApiClient, projectId: string, collection: string, body: T) =>
   api.request<{ entity: Entity<T>; projectRevision: number }>('POST', base(projectId, collection), body);
 
+/**
+ * Creates the entity when there is none yet, else replaces it at the given revision: what every editor form's
+ * Save does (a stale revision answers 409 `revision-conflict`, as with `updateEntity`).
+ */
+export const saveEntity = <T>(
+  api: ApiClient,
+  projectId: string,
+  collection: string,
+  existing: { readonly id: string; readonly revision: number } | undefined,
+  body: T,
+) =>
+  existing === undefined
+    ? createEntity(api, projectId, collection, body)
+    : updateEntity(api, projectId, collection, existing, body);
+
 /** Replaces one entity, based on the revision read (409 `revision-conflict` with the current one when stale). */
 export const updateEntity = <T>(
   api: ApiClient,

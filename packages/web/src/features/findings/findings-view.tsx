@@ -1,7 +1,7 @@
 import type { Finding, TriageInput } from '@zonewise/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error';
-import { createEntity, listAllEntities, updateEntity, type Entity } from '../../api/entities';
+import { listAllEntities, saveEntity, type Entity } from '../../api/entities';
 import { listAll } from '../../api/list-all';
 import { hrefOf, type ProjectView } from '../../app/router';
 import { useApi, useSession } from '../../app/session';
@@ -42,15 +42,13 @@ const TriageForm = ({
   const save = async (revision?: number) => {
     setError(undefined);
     try {
-      if (entity === undefined) await createEntity(api, projectId, 'triage', body());
-      else
-        await updateEntity(
-          api,
-          projectId,
-          'triage',
-          { id: entity.id, revision: revision ?? entity.revision },
-          body(),
-        );
+      await saveEntity(
+        api,
+        projectId,
+        'triage',
+        entity === undefined ? undefined : { id: entity.id, revision: revision ?? entity.revision },
+        body(),
+      );
       onSaved();
     } catch (cause) {
       if (cause instanceof ApiError && cause.isConflict && entity !== undefined) setConflict(cause);

@@ -1,7 +1,7 @@
 import type { CountermeasureInput, RequirementsResult, RequirementStatusInput } from '@zonewise/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error';
-import { createEntity, listAllEntities, updateEntity, type Entity } from '../../api/entities';
+import { listAllEntities, saveEntity, type Entity } from '../../api/entities';
 import { listAll } from '../../api/list-all';
 import { useApi } from '../../app/session';
 import { ConflictDialog } from '../../ui/conflict-dialog';
@@ -187,15 +187,13 @@ const StatusDialog = ({
   const save = async (revision?: number) => {
     setError(undefined);
     try {
-      if (entity === undefined) await createEntity(api, projectId, 'requirementStatus', body());
-      else
-        await updateEntity(
-          api,
-          projectId,
-          'requirementStatus',
-          { id: entity.id, revision: revision ?? entity.revision },
-          body(),
-        );
+      await saveEntity(
+        api,
+        projectId,
+        'requirementStatus',
+        entity === undefined ? undefined : { id: entity.id, revision: revision ?? entity.revision },
+        body(),
+      );
       onSaved();
     } catch (cause) {
       if (cause instanceof ApiError && cause.isConflict && entity !== undefined) setConflict(cause);

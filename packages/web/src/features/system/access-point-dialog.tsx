@@ -1,7 +1,7 @@
 import { ACCESS_POINT_KINDS, type AccessPointInput } from '@zonewise/core';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/api-error';
-import { createEntity, updateEntity, type Entity } from '../../api/entities';
+import { saveEntity, type Entity } from '../../api/entities';
 import { useApi } from '../../app/session';
 import { ConflictDialog } from '../../ui/conflict-dialog';
 import { Dialog } from '../../ui/dialog';
@@ -111,8 +111,13 @@ export const AccessPointDialog = ({
   const save = async (revision: number) => {
     setError(undefined);
     try {
-      if (entity === undefined) await createEntity(api, projectId, COLLECTION, accessPointOf(draft));
-      else await updateEntity(api, projectId, COLLECTION, { id: entity.id, revision }, accessPointOf(draft));
+      await saveEntity(
+        api,
+        projectId,
+        COLLECTION,
+        entity === undefined ? undefined : { id: entity.id, revision },
+        accessPointOf(draft),
+      );
       onSaved();
     } catch (cause) {
       if (cause instanceof ApiError && cause.isConflict) setConflict(cause);
