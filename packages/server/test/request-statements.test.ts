@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /**
  * The load bar of issue 3 (50 clients, p99 < 100 ms) is mostly paid per statement on PostgreSQL: each one is a
  * round trip through the pool and the socket. This pins how many statements the hot requests send, so a change
- * that adds one shows up here rather than in the benchmark. BEGIN and COMMIT are not counted (they are not queries).
+ * that adds one shows up here rather than in the benchmark. BEGIN and COMMIT are not counted (they are not queries): a transaction's extra round trips are
+ * not seen here, so the PostgreSQL update is pinned to one statement that runs on its own (autocommit).
  */
 
 /** Counts the statements Kysely sends. */
@@ -37,9 +38,9 @@ const EXPECTED: Record<DialectName, Record<'page' | 'read' | 'update', string[]>
   postgres: {
     page: ['SelectQueryNode', 'SelectQueryNode'],
     read: ['SelectQueryNode', 'SelectQueryNode'],
-    // Identify; bump the project revision (takes its lock); read the entity as it was, write it and lock and read
-    // the audit chain head in one statement; append the audit record and move the head in one statement.
-    update: ['SelectQueryNode', 'UpdateQueryNode', 'RawNode', 'UpdateQueryNode'],
+    // Identify; then one statement outside a transaction that locks the project and the audit head, writes the
+    // entity, moves the project revision and appends the audit record (nothing waits on the server under the lock).
+    update: ['SelectQueryNode', 'RawNode'],
   },
   sqlite: {
     page: ['SelectQueryNode', 'SelectQueryNode'],

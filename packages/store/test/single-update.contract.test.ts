@@ -113,6 +113,40 @@ for (const dialect of TEST_DIALECTS) {
       expect(await snapshot(projectId)).toEqual(before);
     });
 
+    it('keeps the audit chain verifiable with hostile text in the body, the actor and the reason', async () => {
+      const projectId = await newProject();
+      const controls = Array.from({ length: 31 }, (_, n) => String.fromCharCode(n + 1)).join('');
+      const hostile = `"quoted" \\back\\slash\\ ${controls} \u2028\u2029 \u{1F3ED} <script>x</script> '; drop table x; --`;
+      const mallory = { id: 'user-"m"\\', name: `Mallory ${hostile}` };
+      const body = { ...asset('a1', hostile), description: hostile, tags: [hostile, '\\u0000'] };
+      const first = await applyEntityChanges(
+        context,
+        projectId,
+        [{ op: 'update', collection: 'assets', id: 'a1', revision: 1, body }],
+        mallory,
+        `because ${hostile}`,
+      );
+      const renamed = { ...body, name: `${hostile} again` };
+      await applyEntityChanges(
+        context,
+        projectId,
+        [{ op: 'update', collection: 'assets', id: 'a1', revision: 2, body: renamed }],
+        mallory,
+      );
+      expect(first.results[0]?.body).toEqual(body);
+      const [latest, previous] = (
+        await listAuditEvents(context.db, { chainId: projectChainId(projectId), limit: 2 })
+      ).items;
+      expect(previous).toMatchObject({
+        actor: mallory,
+        before: asset('a1', 'First'),
+        after: body,
+        reason: `because ${hostile}`,
+      });
+      expect(latest).toMatchObject({ actor: mallory, before: body, after: renamed, reason: null });
+      expect(await verifyAuditChain(context.db, projectChainId(projectId))).toMatchObject({ isValid: true });
+    });
+
     it('lets exactly one of many concurrent updates from one revision through, and loses none of a chain', async () => {
       const projectId = await newProject();
       const racing = await Promise.all(

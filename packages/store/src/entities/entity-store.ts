@@ -251,98 +251,100 @@ const idTaken = async (trx: Transaction<Database>, projectId: string, id: string
 };
 
 /**
- * One entity update on PostgreSQL while the project lock is held (the caller bumped the project revision), in two
- * statements instead of four: one reads the entity as it was, updates it if the revision matches and locks and reads
- * the audit chain's head; the second appends the audit record and moves the head. The project lock is held from
- * the bump to the commit, and every edit of the project waits for it, so each round trip saved here shortens the
- * queue of concurrent edits. Refusals are the same as `applyEntityChanges`' (thrown, so the transaction rolls back);
- * undefined when the chain has no head yet (the general path creates it).
+ * One entity update on PostgreSQL as a single statement outside any transaction (so it commits on its own): it
+ * locks the project row and the audit chain's head, updates the entity if both the revision it was based on and the
+ * version this statement sees match, moves the project revision, and appends the audit record with its hash
+ * computed by the database, then commits. Nothing waits on the server between taking the locks and the commit,
+ * so under load an edit holds the project lock for the statement and the WAL flush only, not for the round trips
+ * and event-loop turns of a multi-statement transaction (edits of one project are serial: the audit chain is one
+ * sequence). The record's hash is the same SHA-256 over the same canonical JSON as `auditRecordHash`: every value
+ * known here is encoded by JSON.stringify, and the previous body (stored canonical JSON, so only `"` and `\` need
+ * escaping) by PostgreSQL's `to_json`, which escapes those the same way. The lock order (project, then chain head,
+ * then entity) is every writer's.
+ *
+ * Undefined when it changed nothing (stale or unknown revision, a missing entity or chain head, or a version
+ * committed while this statement waited for the lock): the caller then takes the transactional path, which reads
+ * under the lock and refuses with the current version, so every refusal is decided there.
  */
-const updateOneOnPostgres = async (
+const updateOneInOneStatement = async (
   context: StoreContext,
-  trx: Transaction<Database>,
   projectId: string,
   change: Extract<EntityChange, { op: 'update' }>,
   actor: Actor,
   reason: string | undefined,
-  at: string,
-): Promise<EntityRecord | undefined> => {
+): Promise<AppliedChanges | undefined> => {
+  const at = context.now();
   const chainId = projectChainId(projectId);
   const body = canonicalJson(change.body);
+  const text = (value: string | null | undefined): string => JSON.stringify(value ?? null);
+  // The record's canonical JSON (keys sorted) around the three values only the database knows: the previous body,
+  // the previous hash and the sequence number.
+  const beforeBefore =
+    `{"action":"entity.update","actorId":${text(actor.id)},"actorName":${text(actor.name)},` +
+    `"after":${text(body)},"at":${text(at)},"before":`;
+  const beforePrev = `,"chain":${text(chainId)},"prev":"`;
+  const beforeReason = `","reason":${text(reason)},"seq":`;
+  const tail = `,"targetId":${text(change.id)},"targetKind":${text(change.collection)}}`;
   const { rows } = await sql<{
-    revision: number | null;
-    position: number | null;
-    body: string | null;
-    created_at: string | null;
-    updated_at: string | null;
-    updated_by: string | null;
-    head_seq: number | null;
-    head_hash: string | null;
-    changed: string | number;
+    project_revision: number;
+    position: number;
+    created_at: string;
   }>`
-    with head as (
-      select head_seq, head_hash from audit_chains where chain_id = ${chainId} for update
+    with locked as (
+      select revision from projects where id = ${projectId} for update
+    ), head as (
+      select head_seq, head_hash from audit_chains
+      where chain_id = ${chainId} and exists (select 1 from locked) for update
     ), old as (
-      select revision, position, body, created_at, updated_at, updated_by from entities
+      select revision, body from entities
       where project_id = ${projectId} and collection = ${change.collection} and entity_id = ${change.id}
     ), changed as (
       update entities set body = ${body}, revision = revision + 1, updated_at = ${at}, updated_by = ${actor.id}
       where project_id = ${projectId} and collection = ${change.collection} and entity_id = ${change.id}
-        and revision = ${change.revision}
+        and revision = ${change.revision}::integer
+        and (select revision from old) = ${change.revision}::integer
+        and exists (select 1 from head)
+      returning position, created_at
+    ), bumped as (
+      update projects set revision = revision + 1, updated_at = ${at}
+      where id = ${projectId} and exists (select 1 from changed)
+      returning revision
+    ), record as (
+      select head.head_seq + 1 as seq, head.head_hash as prev_hash, old.body as before_json,
+        ${beforeBefore}::text || to_json(old.body)::text || ${beforePrev}::text || head.head_hash
+          || ${beforeReason}::text || (head.head_seq + 1)::text || ${tail}::text as canonical
+      from head, old
+      where exists (select 1 from changed)
+    ), appended as (
+      insert into audit_events (chain_id, seq, at, actor_id, actor_name, action, target_kind, target_id,
+        before_json, after_json, reason, prev_hash, hash)
+      select ${chainId}, seq, ${at}, ${actor.id}, ${actor.name}, 'entity.update', ${change.collection}, ${change.id},
+        before_json, ${body}, ${reason ?? null}::text, prev_hash, encode(sha256(convert_to(canonical, 'UTF8')), 'hex')
+      from record
+      returning seq, hash
+    ), moved as (
+      update audit_chains set head_seq = appended.seq, head_hash = appended.hash
+      from appended where audit_chains.chain_id = ${chainId}
       returning 1
     )
-    select old.*, head.head_seq, head.head_hash, (select count(*) from changed) as changed
-    from (select 1) as one left join old on true left join head on true`.execute(trx);
+    select bumped.revision as project_revision, changed.position, changed.created_at
+    from bumped, changed, moved`.execute(context.db);
   const row = rows[0];
-  if (row === undefined || row.head_seq === null || row.head_hash === null) {
-    if (Number(row?.changed ?? 0) > 0) throw new Error('an entity was updated without its audit chain head');
-    return undefined;
-  }
-  const refuse = (problem: ChangeProblem): never => {
-    throw new StoreError(
-      problem.code === 'revision-conflict' ? 'revision-conflict' : 'invalid-change',
-      '1 of 1 changes were refused; nothing was stored',
-      [problem],
-    );
-  };
-  const where = { index: 0, collection: change.collection, id: change.id } as const;
-  if (row.revision === null || row.body === null) return refuse({ ...where, code: 'not-found' });
-  const current: EntityRecord = {
-    collection: change.collection,
-    id: change.id,
-    position: Number(row.position),
-    revision: Number(row.revision),
-    body: JSON.parse(row.body) as unknown,
-    createdAt: row.created_at ?? '',
-    updatedAt: row.updated_at ?? '',
-    updatedBy: row.updated_by ?? '',
-  };
-  if (current.revision !== change.revision) return refuse({ ...where, code: 'revision-conflict', current });
-  if (entityKeyOf(change.collection, change.body) !== change.id)
-    return refuse({ ...where, code: 'invalid-key' });
-  await appendAuditEvents(
-    context,
-    trx,
-    [
+  if (row === undefined) return undefined;
+  return {
+    projectRevision: Number(row.project_revision),
+    results: [
       {
-        chainId,
-        actor,
-        action: 'entity.update',
-        targetKind: change.collection,
-        targetId: change.id,
-        before: current.body,
-        after: change.body,
-        reason,
+        collection: change.collection,
+        id: change.id,
+        position: Number(row.position),
+        revision: change.revision + 1,
+        body: JSON.parse(body) as unknown,
+        createdAt: row.created_at,
+        updatedAt: at,
+        updatedBy: actor.id,
       },
     ],
-    new Map([[chainId, { head_seq: Number(row.head_seq), head_hash: row.head_hash }]]),
-  );
-  return {
-    ...current,
-    body: JSON.parse(body) as unknown,
-    revision: current.revision + 1,
-    updatedAt: at,
-    updatedBy: actor.id,
   };
 };
 
@@ -352,14 +354,22 @@ const updateOneOnPostgres = async (
  * problem (`revision-conflict` with the current versions, else `invalid-change`). Each change is one audit record;
  * the project revision increases by one per batch. Bodies must already be valid entities (the server checks them).
  */
-export const applyEntityChanges = (
+export const applyEntityChanges = async (
   context: StoreContext,
   projectId: string,
   changes: readonly EntityChange[],
   actor: Actor,
   reason?: string,
-): Promise<AppliedChanges> =>
-  inTransaction(context, async (trx) => {
+): Promise<AppliedChanges> => {
+  const [only] = changes;
+  if (context.dialect === 'postgres' && changes.length === 1 && only?.op === 'update') {
+    // The key check needs no database; a wrong key goes to the general path, which refuses it.
+    if (entityKeyOf(only.collection, only.body) === only.id) {
+      const applied = await updateOneInOneStatement(context, projectId, only, actor, reason);
+      if (applied !== undefined) return applied;
+    }
+  }
+  return inTransaction(context, async (trx) => {
     const at = context.now();
     // Bumping the revision first takes the project's row lock (concurrent writers of the project queue here, in this
     // or another process) and reads the new revision in one statement; a refused batch rolls it back.
@@ -370,11 +380,6 @@ export const applyEntityChanges = (
       .returning('revision')
       .executeTakeFirst();
     if (bumped === undefined) throw new StoreError('not-found', `project ${projectId} does not exist`);
-    const [only] = changes;
-    if (context.dialect === 'postgres' && changes.length === 1 && only?.op === 'update') {
-      const applied = await updateOneOnPostgres(context, trx, projectId, only, actor, reason, at);
-      if (applied !== undefined) return { projectRevision: Number(bumped.revision), results: [applied] };
-    }
     const problems: ChangeProblem[] = [];
     const results: (EntityRecord | null)[] = [];
     const audit: AuditEventInput[] = [];
@@ -544,6 +549,7 @@ export const applyEntityChanges = (
     await appendAuditEvents(context, trx, audit);
     return { projectRevision: Number(bumped.revision), results };
   });
+};
 
 /** An entity to store by `replaceProjectModel`. */
 export interface ModelEntity {
