@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 
-/** One HTTP exchange as the load clients see it: status, parsed JSON body (when any) and wall time. */
+/** One HTTP exchange as the load clients see it: status, JSON body (parsed when first read) and wall time. */
 export interface Exchange {
   readonly status: number;
   readonly body: unknown;
@@ -41,16 +41,31 @@ export const createHttpClient = (baseUrl: string, sockets: number): HttpClient =
             response.on('data', (chunk: Buffer) => chunks.push(chunk));
             response.on('end', () => {
               const milliseconds = performance.now() - started;
-              const text = Buffer.concat(chunks).toString('utf8');
-              let body: unknown = text;
-              if ((response.headers['content-type'] ?? '').includes('json') && text !== '') {
-                try {
-                  body = JSON.parse(text) as unknown;
-                } catch {
-                  body = text;
+              const isJson = (response.headers['content-type'] ?? '').includes('json');
+              // Decoded and parsed only when read: the clients look at page bodies only on failure, and parsing
+              // every 60 KB page took CPU from the server on the shared machine.
+              let parsed: { value: unknown } | undefined;
+              const bodyOf = (): unknown => {
+                if (parsed !== undefined) return parsed.value;
+                const text = Buffer.concat(chunks).toString('utf8');
+                let value: unknown = text;
+                if (isJson && text !== '') {
+                  try {
+                    value = JSON.parse(text) as unknown;
+                  } catch {
+                    value = text;
+                  }
                 }
-              }
-              resolve({ status: response.statusCode ?? 0, body, milliseconds });
+                parsed = { value };
+                return value;
+              };
+              resolve({
+                status: response.statusCode ?? 0,
+                get body() {
+                  return bodyOf();
+                },
+                milliseconds,
+              });
             });
             response.on('error', reject);
           },

@@ -116,18 +116,21 @@ export const createApp = (deps: ServerDeps): ZonewiseApp => {
     c.header('X-Frame-Options', 'DENY');
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.settings.maxBodyBytes,
-      onError: () => {
-        throw new AppError(
-          413,
-          'body-too-large',
-          `the request body is larger than ${deps.settings.maxBodyBytes} bytes; split the import or raise ZONEWISE_MAX_BODY_BYTES`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: deps.settings.maxBodyBytes,
+    onError: () => {
+      throw new AppError(
+        413,
+        'body-too-large',
+        `the request body is larger than ${deps.settings.maxBodyBytes} bytes; split the import or raise ZONEWISE_MAX_BODY_BYTES`,
+      );
+    },
+  });
+  // GET and HEAD carry no body the API reads. Skipping them matters: the limit asks the request for its body
+  // stream, which makes the Node adapter build a full web Request (with an abort signal) for every read, a few
+  // per cent of the server's time under load.
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
   app.onError(errorResponse);
   app.notFound((c) =>

@@ -58,7 +58,7 @@ for (const dialect of TEST_DIALECTS) {
         const page = await listEntities(context.db, projectId, 'assets', { offset, limit: 4 });
         expect(page.total).toBe(all.length);
         expect(ids(page.items)).toEqual(all.slice(offset, offset + 4));
-        const json = await listEntitiesJson(context.db, projectId, 'assets', { offset, limit: 4 });
+        const json = await listEntitiesJson(context, projectId, 'assets', { offset, limit: 4 });
         expect(json.total).toBe(all.length);
         expect(JSON.parse(json.itemsJson)).toEqual(page.items);
       }
@@ -84,6 +84,24 @@ for (const dialect of TEST_DIALECTS) {
         alice,
       );
       expect(created.results.map((result) => result?.position)).toEqual([20, 21]);
+      await expectPagesMatch(project.id);
+
+      // Text the database quotes when it writes a page (ids are plain by the schema, who edited is not).
+      const hostile = { id: 'user-"q"\\\t\u0001\u2028', name: 'Q' };
+      await applyEntityChanges(
+        context,
+        project.id,
+        [
+          {
+            op: 'update',
+            collection: 'assets',
+            id: 'a-1',
+            revision: 1,
+            body: { ...asset(1), name: '"</script>\\\n' },
+          },
+        ],
+        hostile,
+      );
       await expectPagesMatch(project.id);
 
       // A delete in the middle leaves a gap in the positions: paging must still skip by count, not by position.
@@ -143,7 +161,7 @@ for (const dialect of TEST_DIALECTS) {
       const search = await listEntities(context.db, project.id, 'assets', { search: 'asset 1', limit: 2 });
       expect(search.total).toBe(3);
       expect(ids(search.items)).toEqual(['a-1', 'a-10']);
-      const byId = await listEntitiesJson(context.db, project.id, 'assets', { ids: ['a-3', 'a-9', 'nope'] });
+      const byId = await listEntitiesJson(context, project.id, 'assets', { ids: ['a-3', 'a-9', 'nope'] });
       expect(byId.total).toBe(2);
       expect(ids(JSON.parse(byId.itemsJson) as { id: string }[])).toEqual(['a-3', 'a-9']);
     });

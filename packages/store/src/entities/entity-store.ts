@@ -168,12 +168,17 @@ export const listEntities = async (
  * canonical JSON of each body without parsing and re-serialising it: listing pages are the server's hottest path.
  */
 export const listEntitiesJson = async (
-  db: Executor,
+  context: Pick<StoreContext, 'db' | 'dialect'>,
   projectId: string,
   collection: EntityCollection,
   query: EntityQuery = {},
 ): Promise<{ itemsJson: string; total: number }> => {
-  const { rows, total } = await pageOfRows(db, projectId, collection, query);
+  const isFiltered = (query.search !== undefined && query.search !== '') || query.ids !== undefined;
+  if (!isFiltered) {
+    const built = await pageJsonBuiltByDatabase(context, projectId, collection, query);
+    if (built !== undefined) return built;
+  }
+  const { rows, total } = await pageOfRows(context.db, projectId, collection, query);
   const items = rows.map(
     (row) =>
       `{"collection":${JSON.stringify(row.collection)},"id":${JSON.stringify(row.entity_id)},` +
@@ -182,6 +187,51 @@ export const listEntitiesJson = async (
       `"updatedBy":${JSON.stringify(row.updated_by)}}`,
   );
   return { itemsJson: `[${items.join(',')}]`, total };
+};
+
+/**
+ * An unfiltered page while the collection's positions are dense (see `pageOfRows`), with the items' JSON written by
+ * the database: one row with one text comes back instead of a hundred rows of nine columns, which the driver would
+ * decode into objects only for them to be written out as text again (under load that decoding was about a tenth
+ * of the server's time). The same members in the same order as the script path; strings are quoted by the
+ * database's JSON quoting. Undefined when positions have gaps, so the caller pages with OFFSET.
+ */
+const pageJsonBuiltByDatabase = async (
+  context: Pick<StoreContext, 'db' | 'dialect'>,
+  projectId: string,
+  collection: EntityCollection,
+  query: EntityQuery,
+): Promise<{ itemsJson: string; total: number } | undefined> => {
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? 100;
+  const isPostgres = context.dialect === 'postgres';
+  const quote = (column: string) =>
+    sql.raw(isPostgres ? `to_json(e.${column}::text)::text` : `json_quote(e.${column})`);
+  const number = (column: string) => sql.raw(isPostgres ? `e.${column}::text` : `cast(e.${column} as text)`);
+  const aggregate = sql.raw(isPostgres ? 'string_agg' : 'group_concat');
+  const { rows } = await sql<{
+    counted: number | string;
+    next_position: number | string;
+    items: string | null;
+  }>`
+    select c.count as counted, c.next_position, (
+      select ${aggregate}(
+        '{"collection":' || ${quote('collection')} || ',"id":' || ${quote('entity_id')}
+          || ',"position":' || ${number('position')} || ',"revision":' || ${number('revision')}
+          || ',"body":' || e.body || ',"createdAt":' || ${quote('created_at')}
+          || ',"updatedAt":' || ${quote('updated_at')} || ',"updatedBy":' || ${quote('updated_by')} || '}',
+        ',' order by e.position)
+      from entities e
+      where e.project_id = c.project_id and e.collection = c.collection
+        and e.position >= cast(${offset} as integer) and e.position < cast(${offset + limit} as integer)
+    ) as items
+    from entity_counts c
+    where c.project_id = ${projectId} and c.collection = ${collection}`.execute(context.db);
+  const row = rows[0];
+  if (row === undefined) return { itemsJson: '[]', total: 0 };
+  const total = Number(row.counted);
+  if (total !== Number(row.next_position)) return undefined;
+  return { itemsJson: `[${offset >= total ? '' : (row.items ?? '')}]`, total };
 };
 
 /** One entity, or undefined. */

@@ -281,7 +281,7 @@ export const entityRoutes = (app: ZonewiseApp): void => {
       ?.split(',')
       .map((id) => id.trim())
       .filter((id) => id !== '');
-    const page = await listEntitiesJson(c.get('deps').store.db, projectId, collection, {
+    const page = await listEntitiesJson(c.get('deps').store, projectId, collection, {
       offset: query.offset,
       limit: query.limit,
       ...(query.q === undefined ? {} : { search: query.q }),

@@ -15,6 +15,13 @@ const COLUMNS: readonly { key: AssetSortKey; label: string; width: string }[] = 
 const TEMPLATE = `2.5rem ${COLUMNS.map((column) => column.width).join(' ')}`;
 const ROW_HEIGHT = 36;
 
+/** The number of row slots for a range of shown rows: a power of two at least the range's length (and 64). */
+export const slotCount = (shown: number): number => {
+  let slots = 64;
+  while (slots < shown) slots *= 2;
+  return slots;
+};
+
 /** Sort state of the grid. */
 export interface GridSort {
   readonly key: AssetSortKey;
@@ -51,6 +58,9 @@ export const AssetGrid = ({
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Scroll updates render in React's next batch instead of synchronously inside the scroll event: the overscan
+    // rows cover a frame in which the render lands late, and the scroll event stays short.
+    useFlushSync: false,
   });
   useEffect(() => {
     if (active >= rows.length) setActive(Math.max(0, rows.length - 1));
@@ -129,6 +139,11 @@ export const AssetGrid = ({
   );
   const onToggle = useCallback((index: number) => latest.current.toggle(index), []);
 
+  // Rows are keyed by their slot, not their asset: a row scrolling out and one scrolling in share a slot, so React
+  // rewrites the text of the same DOM row instead of removing one and building another. The shown rows are a
+  // contiguous range, so their indexes modulo a number at least the range's length are distinct.
+  const virtualItems = virtualizer.getVirtualItems();
+  const slots = slotCount(virtualItems.length);
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.entity.id));
   const activeRow = rows[active];
   return (
@@ -180,12 +195,12 @@ export const AssetGrid = ({
         data-testid="asset-grid-body"
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {virtualItems.map((item) => {
             const row = rows[item.index];
             if (row === undefined) return null;
             return (
               <AssetGridRow
-                key={row.entity.id}
+                key={item.index % slots}
                 row={row}
                 index={item.index}
                 start={item.start}
