@@ -33,24 +33,27 @@ class StatementCounter implements KyselyPlugin {
   }
 }
 
-/** Statements per request: identify the caller together with the project access check, then the work. */
+/**
+ * Statements per request: identify the caller together with the project access check, then the work. The hot
+ * statements are written as SQL (`RawNode`): building them with the query builder cost more than running them.
+ */
 const EXPECTED: Record<DialectName, Record<'page' | 'read' | 'update', string[]>> = {
   postgres: {
     // Identify; then the count and the page's items, written as JSON text by the database, in one statement.
-    page: ['SelectQueryNode', 'RawNode'],
-    read: ['SelectQueryNode', 'SelectQueryNode'],
+    page: ['RawNode', 'RawNode'],
+    read: ['RawNode', 'RawNode'],
     // Identify; then one statement outside a transaction that locks the project and the audit head, writes the
     // entity, moves the project revision and appends the audit record (nothing waits on the server under the lock).
-    update: ['SelectQueryNode', 'RawNode'],
+    update: ['RawNode', 'RawNode'],
   },
   sqlite: {
-    page: ['SelectQueryNode', 'RawNode'],
-    read: ['SelectQueryNode', 'SelectQueryNode'],
+    page: ['RawNode', 'RawNode'],
+    read: ['RawNode', 'RawNode'],
     // In-process: no round trips, so the audit record and the head move are two statements.
     update: [
-      'SelectQueryNode',
+      'RawNode',
       'UpdateQueryNode',
-      'SelectQueryNode',
+      'RawNode',
       'UpdateQueryNode',
       'SelectQueryNode',
       'InsertQueryNode',

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { UsersTable } from '../database-schema';
 import { isProjectRole, toProject, type ProjectRecord, type ProjectRole } from '../projects/project-store';
 import type { Executor, StoreContext } from '../store-context';
 import { toUser, type UserRecord } from './users';
@@ -85,6 +87,23 @@ const PROJECT_COLUMNS = [
   'memberships.role as p_member_role',
 ] as const;
 
+/** `PROJECT_COLUMNS` as SQL, for the queries written as SQL. */
+const PROJECT_COLUMNS_SQL = sql.raw(
+  PROJECT_COLUMNS.map((column) => {
+    const [name = '', alias = ''] = column.split(' as ');
+    return `${name} as ${alias}`;
+  }).join(', '),
+);
+
+/** What the session lookup reads: the user (without the password hash), the session and the project columns. */
+type SessionRow = Omit<UsersTable, 'password_hash'> &
+  ProjectColumns & {
+    readonly csrf_token: string;
+    readonly expires_at: string;
+    readonly token_hash: string;
+    readonly last_seen_at: string;
+  };
+
 interface ProjectColumns {
   readonly p_id: string | null;
   readonly p_name: string | null;
@@ -142,19 +161,19 @@ export const identifySession = async (
   now: string,
   options: IdentifyOptions = {},
 ): Promise<Identity | undefined> => {
-  // Without a project id the join matches no project ('' is never an id): one query shape for both cases.
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .leftJoin('projects', (join) => join.on('projects.id', '=', options.projectId ?? ''))
-    .leftJoin('memberships', (join) =>
-      join.onRef('memberships.project_id', '=', 'projects.id').onRef('memberships.user_id', '=', 'users.id'),
-    )
-    .selectAll('users')
-    .select(['sessions.csrf_token', 'sessions.expires_at', 'sessions.token_hash', 'sessions.last_seen_at'])
-    .select(PROJECT_COLUMNS)
-    .where('sessions.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+  // Without a project id the join matches no project ('' is never an id): one query shape for both cases. Written
+  // as SQL rather than built: every request runs it, and building and compiling the query each time was about a
+  // tenth of the server's time under load (the statement itself takes far less).
+  const { rows } = await sql<SessionRow>`
+    select users.id, users.username, users.display_name, users.is_admin, users.is_disabled, users.created_at,
+      users.updated_at, sessions.csrf_token, sessions.expires_at, sessions.token_hash, sessions.last_seen_at,
+      ${PROJECT_COLUMNS_SQL}
+    from sessions
+    inner join users on users.id = sessions.user_id
+    left join projects on projects.id = ${options.projectId ?? ''}
+    left join memberships on memberships.project_id = projects.id and memberships.user_id = users.id
+    where sessions.token_hash = ${hashToken(token)}`.execute(db);
+  const row = rows[0];
   if (row === undefined || row.expires_at <= now || row.is_disabled === 1) return undefined;
   let expiresAt = row.expires_at;
   const touchBefore = secondsBefore(now, SESSION_TOUCH_INTERVAL_SECONDS);

@@ -16,7 +16,7 @@ export interface UserRecord {
 }
 
 /** Stored user row to API record. */
-export const toUser = (row: UsersTable): UserRecord => ({
+export const toUser = (row: Omit<UsersTable, 'password_hash'>): UserRecord => ({
   id: row.id,
   username: row.username,
   displayName: row.display_name,

@@ -247,13 +247,11 @@ export const getEntity = async (
   collection: EntityCollection,
   id: string,
 ): Promise<EntityRecord | undefined> => {
-  const row = await db
-    .selectFrom('entities')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .where('collection', '=', collection)
-    .where('entity_id', '=', id)
-    .executeTakeFirst();
+  // Written as SQL rather than built: a hot read, whose query building cost more than the statement.
+  const { rows } = await sql<EntitiesTable>`
+    select * from entities
+    where project_id = ${projectId} and collection = ${collection} and entity_id = ${id}`.execute(db);
+  const row = rows[0];
   return row === undefined ? undefined : toRecord(row);
 };
 
