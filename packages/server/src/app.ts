@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
 import { diagnosticOfZodIssue, type Diagnostic } from '@zonewise/core';
 import { isStoreError, type ChangeProblem } from '@zonewise/store';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -116,7 +116,7 @@ export const createApp = (deps: ServerDeps): ZonewiseApp => {
     c.header('X-Frame-Options', 'DENY');
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
-  const limitBody = bodyLimit({
+  const limitBody: MiddlewareHandler<AppEnv> = bodyLimit({
     maxSize: deps.settings.maxBodyBytes,
     onError: () => {
       throw new AppError(

@@ -15,11 +15,31 @@ const COLUMNS: readonly { key: AssetSortKey; label: string; width: string }[] = 
 const TEMPLATE = `2.5rem ${COLUMNS.map((column) => column.width).join(' ')}`;
 const ROW_HEIGHT = 36;
 
-/** The number of row slots for a range of shown rows: a power of two at least the range's length (and 64). */
-export const slotCount = (shown: number): number => {
-  let slots = 64;
-  while (slots < shown) slots *= 2;
-  return slots;
+/**
+ * Gives each shown row index a slot (its React key) so that DOM rows are recycled: an index still shown keeps its
+ * slot, and the slots of indexes no longer shown go to the indexes coming into view. Scrolling then rewrites the
+ * text of the rows that left instead of removing them and building new ones. Returns the new assignment.
+ */
+export const assignSlots = (
+  previous: ReadonlyMap<number, number>,
+  shown: readonly number[],
+): Map<number, number> => {
+  const next = new Map<number, number>();
+  const wanted = new Set(shown);
+  const free: number[] = [];
+  let highest = -1;
+  for (const [index, slot] of previous) {
+    highest = Math.max(highest, slot);
+    if (wanted.has(index)) next.set(index, slot);
+    else free.push(slot);
+  }
+  free.sort((a, b) => b - a);
+  for (const index of shown) {
+    if (next.has(index)) continue;
+    const slot = free.pop() ?? ++highest;
+    next.set(index, slot);
+  }
+  return next;
 };
 
 /** Sort state of the grid. */
@@ -53,6 +73,7 @@ export const AssetGrid = ({
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const anchor = useRef(0);
+  const slotsRef = useRef<ReadonlyMap<number, number>>(new Map());
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -139,11 +160,13 @@ export const AssetGrid = ({
   );
   const onToggle = useCallback((index: number) => latest.current.toggle(index), []);
 
-  // Rows are keyed by their slot, not their asset: a row scrolling out and one scrolling in share a slot, so React
-  // rewrites the text of the same DOM row instead of removing one and building another. The shown rows are a
-  // contiguous range, so their indexes modulo a number at least the range's length are distinct.
+  // Rows are keyed by their slot, not their asset (see `assignSlots`).
   const virtualItems = virtualizer.getVirtualItems();
-  const slots = slotCount(virtualItems.length);
+  const slots = assignSlots(
+    slotsRef.current,
+    virtualItems.map((item) => item.index),
+  );
+  slotsRef.current = slots;
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.entity.id));
   const activeRow = rows[active];
   return (
@@ -200,7 +223,7 @@ export const AssetGrid = ({
             if (row === undefined) return null;
             return (
               <AssetGridRow
-                key={item.index % slots}
+                key={slots.get(item.index)}
                 row={row}
                 index={item.index}
                 start={item.start}

@@ -1,0 +1,103 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AssetGrid, assignSlots } from './asset-grid';
+import type { AssetRow } from './asset-table-model';
+
+const rowOf = (n: number): AssetRow => {
+  const id = `asset-${String(n).padStart(4, '0')}`;
+  return {
+    entity: {
+      collection: 'assets',
+      id,
+      position: n,
+      revision: 1,
+      createdAt: '',
+      updatedAt: '',
+      updatedBy: '',
+      body: { id, name: `Asset ${n}`, kind: 'plc', zone: 'cell' },
+    },
+    id,
+    name: `Asset ${n}`,
+    kind: 'plc',
+    zone: 'cell',
+    purdueLevel: 1,
+    vendorProduct: '',
+    worstCriticality: 0,
+    haystack: id,
+  } as AssetRow;
+};
+
+describe('assignSlots', () => {
+  it('keeps the slots of rows still shown and gives freed slots to the rows coming in', () => {
+    const first = assignSlots(new Map(), [0, 1, 2, 3]);
+    expect([...first]).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
+    const scrolled = assignSlots(first, [2, 3, 4, 5]);
+    expect([...scrolled].sort((a, b) => a[0] - b[0])).toEqual([
+      [2, 2],
+      [3, 3],
+      [4, 0],
+      [5, 1],
+    ]);
+    const jumped = assignSlots(scrolled, [100, 101, 102, 103, 104]);
+    expect(new Set(jumped.values())).toEqual(new Set([0, 1, 2, 3, 4]));
+  });
+});
+
+describe('AssetGrid', () => {
+  beforeEach(() => {
+    // jsdom has no layout: the grid's body is 360 px high (10 rows of 36 px), everything else 0.
+    const sizeOf = (element: HTMLElement, size: number) =>
+      element.dataset['testid'] === 'asset-grid-body' ? size : 0;
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return sizeOf(this, 360);
+    });
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (this: HTMLElement) {
+      return sizeOf(this, 800);
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('renders only the rows in view and rewrites the same DOM rows while scrolling', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, n) => rowOf(n));
+    render(
+      <AssetGrid
+        rows={rows}
+        sort={{ key: 'id', direction: 'ascending' }}
+        onSort={() => undefined}
+        selected={new Set()}
+        onSelect={() => undefined}
+        onOpen={() => undefined}
+        openId={undefined}
+      />,
+    );
+    const body = screen.getByTestId('asset-grid-body');
+    const shown = () => body.querySelectorAll('[role="row"]');
+    // 10 rows in view and 12 overscan below.
+    expect(shown().length).toBeLessThan(40);
+    expect(screen.getByText('asset-0000')).toBeInTheDocument();
+    const scrollToRow = (index: number) =>
+      act(() => {
+        body.scrollTop = 36 * index;
+        body.dispatchEvent(new Event('scroll'));
+      });
+    scrollToRow(1_000);
+    await waitFor(() => expect(screen.getByText('asset-1000')).toBeInTheDocument());
+    const before = new Set(shown());
+
+    scrollToRow(2_000);
+    await waitFor(() => expect(screen.getByText('asset-2000')).toBeInTheDocument());
+    expect(screen.queryByText('asset-1000')).not.toBeInTheDocument();
+    expect(shown().length).toBeLessThan(40);
+    // Rows are recycled: every shown row is a DOM node that was already there, now with another asset.
+    const reused = [...shown()].filter((row) => before.has(row));
+    expect(reused.length).toBe(shown().length);
+    expect(screen.getByText('asset-2000').closest('[role="row"]')).toHaveAttribute('aria-rowindex', '2002');
+  });
+});
