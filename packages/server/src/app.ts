@@ -129,9 +129,9 @@ export const createApp = (deps: ServerDeps): ZonewiseApp => {
   // GET and HEAD carry no body the API reads. Skipping them matters: the limit asks the request for its body
   // stream, which makes the Node adapter build a full web Request (with an abort signal) for every read, a few
   // per cent of the server's time under load.
-  app.use('/api/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
-  );
+  const limitWrites: MiddlewareHandler<AppEnv> = (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next);
+  app.use('/api/*', limitWrites);
   app.onError(errorResponse);
   app.notFound((c) =>
     c.json(
