@@ -167,6 +167,10 @@ export const AssetGrid = ({
     virtualItems.map((item) => item.index),
   );
   slotsRef.current = slots;
+  // Children in slot order, not row order: a recycled row keeps its place among its siblings (its transform places
+  // it on screen), so React rewrites its text instead of moving the DOM node, which would lay out all its cells
+  // again. Assistive technology follows `aria-rowindex` and the active descendant, not the DOM order.
+  const inSlotOrder = [...virtualItems].sort((a, b) => (slots.get(a.index) ?? 0) - (slots.get(b.index) ?? 0));
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.entity.id));
   const activeRow = rows[active];
   return (
@@ -218,7 +222,7 @@ export const AssetGrid = ({
         data-testid="asset-grid-body"
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualItems.map((item) => {
+          {inSlotOrder.map((item) => {
             const row = rows[item.index];
             if (row === undefined) return null;
             return (
