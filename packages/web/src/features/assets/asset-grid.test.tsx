@@ -1,4 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AssetGrid, assignSlots } from './asset-grid';
 import type { AssetRow } from './asset-table-model';
@@ -11,10 +12,9 @@ const rowOf = (n: number): AssetRow => {
       id,
       position: n,
       revision: 1,
-      createdAt: '',
       updatedAt: '',
       updatedBy: '',
-      body: { id, name: `Asset ${n}`, kind: 'plc', zone: 'cell' },
+      body: { id, name: `Asset ${n}`, kind: 'plc', zone: 'cell', isInScope: true },
     },
     id,
     name: `Asset ${n}`,
@@ -24,7 +24,7 @@ const rowOf = (n: number): AssetRow => {
     vendorProduct: '',
     worstCriticality: 0,
     haystack: id,
-  } as AssetRow;
+  };
 };
 
 describe('assignSlots', () => {
@@ -99,5 +99,28 @@ describe('AssetGrid', () => {
     const reused = [...shown()].filter((row) => before.has(row));
     expect(reused.length).toBe(shown().length);
     expect(screen.getByText('asset-2000').closest('[role="row"]')).toHaveAttribute('aria-rowindex', '2002');
+  });
+  it('toggles a row with its selection box, which shows the selection', async () => {
+    const rows = Array.from({ length: 20 }, (_, n) => rowOf(n));
+    const onSelect = vi.fn();
+    const grid = (selected: ReadonlySet<string>) => (
+      <AssetGrid
+        rows={rows}
+        sort={{ key: 'id', direction: 'ascending' }}
+        onSort={() => undefined}
+        selected={selected}
+        onSelect={onSelect}
+        onOpen={() => undefined}
+        openId={undefined}
+      />
+    );
+    const { rerender } = render(grid(new Set()));
+    const box = screen.getByRole('checkbox', { name: 'Select Asset 3' });
+    expect(box).toHaveAttribute('aria-checked', 'false');
+    await userEvent.click(box);
+    expect(onSelect).toHaveBeenCalledWith(new Set(['asset-0003']));
+    rerender(grid(new Set(['asset-0003'])));
+    expect(screen.getByRole('checkbox', { name: 'Select Asset 3' })).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByRole('checkbox', { name: 'Select Asset 4' })).toHaveAttribute('aria-checked', 'false');
   });
 });
