@@ -123,4 +123,24 @@ describe('AssetGrid', () => {
     expect(screen.getByRole('checkbox', { name: 'Select Asset 3' })).toHaveAttribute('aria-checked', 'true');
     expect(screen.getByRole('checkbox', { name: 'Select Asset 4' })).toHaveAttribute('aria-checked', 'false');
   });
+  it('moves the header sideways with the body', () => {
+    render(
+      <AssetGrid
+        rows={[rowOf(1), rowOf(2)]}
+        sort={{ key: 'id', direction: 'ascending' }}
+        onSort={() => undefined}
+        selected={new Set()}
+        onSelect={() => undefined}
+        onOpen={() => undefined}
+        openId={undefined}
+      />,
+    );
+    const body = screen.getByTestId('asset-grid-body');
+    const header = screen.getAllByRole('row')[0];
+    act(() => {
+      body.scrollLeft = 120;
+      body.dispatchEvent(new Event('scroll'));
+    });
+    expect(header?.scrollLeft).toBe(120);
+  });
 });

@@ -1,5 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type UIEvent,
+} from 'react';
 import type { AssetRow, AssetSortKey } from './asset-table-model';
 
 /** The columns; each cell's width comes from its `col-<key>` class (flex basis and minimum, in views.css). */
@@ -71,6 +80,13 @@ export const AssetGrid = ({
   openId: string | undefined;
 }) => {
   const scroller = useRef<HTMLDivElement>(null);
+  const header = useRef<HTMLDivElement>(null);
+  // When the columns are wider than the grid (a narrow window, the detail panel open) the body scrolls sideways
+  // and the header, which does not scroll itself, follows it.
+  const followHorizontally = useCallback((event: UIEvent<HTMLDivElement>) => {
+    const left = event.currentTarget.scrollLeft;
+    if (header.current !== null && header.current.scrollLeft !== left) header.current.scrollLeft = left;
+  }, []);
   const [active, setActive] = useState(0);
   const anchor = useRef(0);
   const slotsRef = useRef<ReadonlyMap<number, number>>(new Map());
@@ -186,7 +202,7 @@ export const AssetGrid = ({
       onKeyDown={handleKeyDown}
       data-testid="asset-grid"
     >
-      <div className="grid-row grid-header" role="row" aria-rowindex={1}>
+      <div ref={header} className="grid-row grid-header" role="row" aria-rowindex={1}>
         <div role="columnheader" className="grid-cell col-select">
           <input
             type="checkbox"
@@ -215,8 +231,9 @@ export const AssetGrid = ({
         ref={scroller}
         className={virtualizer.isScrolling ? 'grid-body is-scrolling' : 'grid-body'}
         data-testid="asset-grid-body"
+        onScroll={followHorizontally}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div className="grid-rows" style={{ height: virtualizer.getTotalSize() }}>
           {inSlotOrder.map((item) => {
             const row = rows[item.index];
             if (row === undefined) return null;
