@@ -11,6 +11,7 @@ import {
   PdfEngineMissingError,
   printHtmlToPdf,
   printReportDocumentPdf,
+  renderReportPdf,
 } from './print-pdf';
 
 // PDFs are printed by Debian's Chromium; .ci/run installs it (and poppler-utils for pdftotext) when missing.
@@ -88,6 +89,22 @@ describe.skipIf(!hasChromium)(`PDF reports (needs ${DEFAULT_CHROMIUM_PATH})`, ()
     expect(pages).toBeLessThanOrEqual(120);
     for (const section of document.sections) expect(flat(text)).toContain(flat(section.title));
   }, 180_000);
+
+  it('applies the report options, size limits included, when printing a model', async () => {
+    const { model, assessment } = loadExample('water-treatment');
+    const full = pdfText(
+      await renderReportPdf(model, assessment, { generatedAt: GENERATED_AT, document: 'full' }),
+    );
+    const tight = pdfText(
+      await renderReportPdf(model, assessment, {
+        generatedAt: GENERATED_AT,
+        document: 'full',
+        limits: { tableRows: 3, subjectTableRows: 3, subjectSections: 1, topRows: 2 },
+      }),
+    );
+    expect(tight.pages).toBeLessThan(full.pages);
+    expect(tight.text).toContain(`Page ${tight.pages} of ${tight.pages}`);
+  }, 240_000);
 
   it('prints hostile model text as inert text: no script, no link out', async () => {
     const { model, assessment } = loadExample('water-treatment', (file) => {

@@ -134,11 +134,11 @@ export const renderReportPdf = (
   model: SystemModel,
   assessment: Assessment,
   options: ReportOptions & { readonly executablePath?: string; readonly timeoutMs?: number },
-): Promise<Uint8Array> =>
-  printReportDocumentPdf(
-    buildReportDocument(model, assessment, { generatedAt: options.generatedAt, document: options.document }),
-    {
-      ...(options.executablePath === undefined ? {} : { executablePath: options.executablePath }),
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    },
-  );
+): Promise<Uint8Array> => {
+  // Every report option (document, time, size limits) goes to the document; the rest is the printer's.
+  const { executablePath, timeoutMs, ...report } = options;
+  return printReportDocumentPdf(buildReportDocument(model, assessment, report), {
+    ...(executablePath === undefined ? {} : { executablePath }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+  });
+};
