@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { UsersTable } from '../database-schema';
 import { isProjectRole, toProject, type ProjectRecord, type ProjectRole } from '../projects/project-store';
-import type { Executor, StoreContext } from '../store-context';
+import { appendAuditEvents, SYSTEM_CHAIN_ID } from '../audit/audit-chain';
+import { inTransaction, type Actor, type Executor, type StoreContext } from '../store-context';
 import { toUser, type UserRecord } from './users';
 
 /** SHA-256 of a secret token: sessions and API tokens are looked up by it, so a database leak reveals no token. */
@@ -18,29 +19,81 @@ export interface NewSession {
   readonly expiresAt: string;
 }
 
-/** Starts a session for a user, valid for `lifetimeSeconds` (sliding: each use may extend it). */
+/**
+ * Starts a session for a user, valid for `lifetimeSeconds` (sliding: each use may extend it). With `audit` (a
+ * login through the API), the session and its `auth.login` record on the system audit chain are stored together.
+ */
 export const createSession = async (
   context: StoreContext,
   userId: string,
   lifetimeSeconds: number,
+  audit?: { readonly actor: Actor; readonly address: string },
 ): Promise<NewSession> => {
   const token = newSecret('zws_');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = context.now();
   const expiresAt = new Date(Date.parse(now) + lifetimeSeconds * 1000).toISOString();
-  await context.db
-    .insertInto('sessions')
-    .values({
-      token_hash: hashToken(token),
-      user_id: userId,
-      csrf_token: csrfToken,
-      created_at: now,
-      expires_at: expiresAt,
-      last_seen_at: now,
-    })
-    .execute();
+  const insert = (db: Executor) =>
+    db
+      .insertInto('sessions')
+      .values({
+        token_hash: hashToken(token),
+        user_id: userId,
+        csrf_token: csrfToken,
+        created_at: now,
+        expires_at: expiresAt,
+        last_seen_at: now,
+      })
+      .execute();
+  if (audit === undefined) await insert(context.db);
+  else
+    await inTransaction(context, async (trx) => {
+      await insert(trx);
+      await appendAuditEvents(context, trx, [
+        {
+          chainId: SYSTEM_CHAIN_ID,
+          actor: audit.actor,
+          action: 'auth.login',
+          targetKind: 'user',
+          targetId: userId,
+          after: { address: audit.address, expiresAt },
+        },
+      ]);
+    });
   return { token, csrfToken, expiresAt };
 };
+
+/** Why a login or logout is on the system audit chain. */
+export type AuthEventAction = 'auth.login-refused' | 'auth.logout';
+
+/**
+ * Records a refused login (the user name as typed, cut to 200 characters, and the client address; never the
+ * password) or a logout on the system audit chain. Refusals are bounded by the login rate limit, which refuses
+ * before anything is recorded.
+ */
+export const recordAuthEvent = (
+  context: StoreContext,
+  event: {
+    readonly action: AuthEventAction;
+    readonly actor: Actor;
+    readonly targetId: string;
+    readonly address: string;
+    readonly reason?: string;
+  },
+): Promise<void> =>
+  inTransaction(context, (trx) =>
+    appendAuditEvents(context, trx, [
+      {
+        chainId: SYSTEM_CHAIN_ID,
+        actor: { id: event.actor.id, name: event.actor.name.slice(0, 200) },
+        action: event.action,
+        targetKind: 'user',
+        targetId: event.targetId.slice(0, 200),
+        after: { address: event.address },
+        reason: event.reason,
+      },
+    ]),
+  );
 
 /** Who a request is: the user, how they authenticated, and (for sessions) the CSRF token writes must carry. */
 export interface Identity {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, fastTestPasswords, type PasswordHasher } from '@zonewise/server';
 import { createTestServer, type TestClient, type TestServer } from '@zonewise/server/testing';
+import { listAuditEvents, SYSTEM_CHAIN_ID, verifyAuditChain } from '@zonewise/store';
 import { TEST_DIALECTS } from '@zonewise/store/testing';
 
 interface ErrorJson {
@@ -191,6 +192,53 @@ for (const dialect of TEST_DIALECTS) {
       expect(out.status).toBe(204);
       expect(out.headers.get('set-cookie')).toMatch(/zw_session=;/);
       expect((await frank.request('GET', '/api/auth/session')).status).toBe(401);
+    });
+
+    it('records logins, refused logins and logouts on the system audit trail, never a password', async () => {
+      const hugo = await server.login('hugo');
+      const system = async (action: string) =>
+        (await listAuditEvents(server.deps.store.db, { chainId: SYSTEM_CHAIN_ID, action })).items;
+      const latest = async (action: string) => (await system(action))[0];
+
+      expect(
+        (await login({ username: 'hugo', password: hugo.password }, { address: '203.0.113.7' })).status,
+      ).toBe(200);
+      expect(await latest('auth.login')).toMatchObject({
+        actor: { id: hugo.user.id },
+        targetKind: 'user',
+        targetId: hugo.user.id,
+        after: { address: '203.0.113.7' },
+      });
+
+      const wrong = 'not-the-password-123';
+      expect((await login({ username: 'hugo', password: wrong }, { address: '203.0.113.8' })).status).toBe(
+        401,
+      );
+      expect(await latest('auth.login-refused')).toMatchObject({
+        actor: { id: hugo.user.id },
+        targetId: hugo.user.id,
+        after: { address: '203.0.113.8' },
+        reason: 'wrong-password',
+      });
+      expect((await login({ username: 'nobody-here', password: wrong })).status).toBe(401);
+      expect(await latest('auth.login-refused')).toMatchObject({
+        actor: { id: '', name: 'nobody-here' },
+        targetId: 'nobody-here',
+        reason: 'unknown-user',
+      });
+
+      expect((await hugo.request('POST', '/api/auth/logout')).status).toBe(204);
+      expect(await latest('auth.logout')).toMatchObject({
+        actor: { id: hugo.user.id },
+        targetId: hugo.user.id,
+      });
+
+      const everything = JSON.stringify(
+        (await listAuditEvents(server.deps.store.db, { chainId: SYSTEM_CHAIN_ID, limit: 1000 })).items,
+      );
+      expect(everything).not.toContain(wrong);
+      expect(everything).not.toContain(hugo.password);
+      expect((await verifyAuditChain(server.deps.store.db, SYSTEM_CHAIN_ID)).isValid).toBe(true);
     });
 
     it('lists the memberships of the caller in the session', async () => {

@@ -4,6 +4,7 @@ import {
   admitLoginAttempt,
   createSession,
   deleteSession,
+  recordAuthEvent,
   findUserForLogin,
   forgiveLoginAttempt,
   getPasswordHash,
@@ -129,12 +130,26 @@ export const authRoutes = (app: ZonewiseApp): void => {
     if (!admission.isAllowed) throw refuseRateLimited(admission.retryAfterSeconds);
     const user = await findUserForLogin(store.db, username);
     const isValid = await passwords.verify(user?.passwordHash ?? (await dummyHash(passwords)), password);
-    if (user === undefined || !isValid || user.isDisabled) throw invalidCredentials();
+    const address = clientAddress(c);
+    if (user === undefined || !isValid || user.isDisabled) {
+      // On the system audit trail: who tried (the name as typed), from where and why; the answer stays the same.
+      await recordAuthEvent(store, {
+        action: 'auth.login-refused',
+        actor: { id: user?.id ?? '', name: username },
+        targetId: user?.id ?? username,
+        address,
+        reason: user === undefined ? 'unknown-user' : isValid ? 'disabled' : 'wrong-password',
+      });
+      throw invalidCredentials();
+    }
     await forgiveLoginAttempt(store.db, { userKey, addressKey });
     // Housekeeping on the rare path: logins are few, so the tables stay small without a scheduler.
     await purgeExpiredSessions(store.db, now);
     await purgeLoginAttempts(store.db, now, limitOf(settings));
-    const created = await createSession(store, user.id, settings.sessionLifetimeSeconds);
+    const created = await createSession(store, user.id, settings.sessionLifetimeSeconds, {
+      actor: { id: user.id, name: user.displayName },
+      address,
+    });
     setSessionCookie(c, created.token);
     const { passwordHash: _hash, ...visible } = user;
     return c.json({ user: visible, csrfToken: created.csrfToken, expiresAt: created.expiresAt }, 200);
@@ -142,7 +157,16 @@ export const authRoutes = (app: ZonewiseApp): void => {
 
   app.openapi(logout, async (c) => {
     const identity = c.get('identity');
-    if (identity.method === 'session') await deleteSession(c.get('deps').store.db, identity.credentialId);
+    if (identity.method === 'session') {
+      const { store } = c.get('deps');
+      await deleteSession(store.db, identity.credentialId);
+      await recordAuthEvent(store, {
+        action: 'auth.logout',
+        actor: { id: identity.user.id, name: identity.user.displayName },
+        targetId: identity.user.id,
+        address: clientAddress(c),
+      });
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });

@@ -62,7 +62,11 @@ for (const dialect of TEST_DIALECTS) {
         chainId: SYSTEM_CHAIN_ID,
         targetId: zoe.id,
       });
-      expect(audit.items.map((e) => [e.action, e.actor.id])).toEqual([['user.create', root.user.id]]);
+      // Newest first: Zoë's own login, then her creation by the administrator.
+      expect(audit.items.map((e) => [e.action, e.actor.id])).toEqual([
+        ['auth.login', zoe.id],
+        ['user.create', root.user.id],
+      ]);
     });
 
     it('refuses non-administrators with 403 and anonymous callers with 401', async () => {
