@@ -147,6 +147,32 @@ for (const dialect of TEST_DIALECTS) {
       expect(await verifyAuditChain(context.db, projectChainId(projectId))).toMatchObject({ isValid: true });
     });
 
+    it('keeps the audit chain verifiable when text has unpaired surrogates (stored as U+FFFD)', async () => {
+      const projectId = await newProject();
+      const broken = { id: 'user-\ud800', name: 'Half \udfff a pair' };
+      await applyEntityChanges(
+        context,
+        projectId,
+        [{ op: 'update', collection: 'assets', id: 'a1', revision: 1, body: asset('a1', 'x \ud83c y') }],
+        broken,
+        'because \udc00',
+      );
+      await applyEntityChanges(
+        context,
+        projectId,
+        [
+          { op: 'update', collection: 'assets', id: 'a2', revision: 1, body: asset('a2', 'Two') },
+          { op: 'create', collection: 'assets', body: asset('a3', 'Three') },
+        ],
+        broken,
+        'batch \ud800',
+      );
+      const [latest] = (await listAuditEvents(context.db, { chainId: projectChainId(projectId), limit: 1 }))
+        .items;
+      expect(latest).toMatchObject({ actor: { name: 'Half \ufffd a pair' }, reason: 'batch \ufffd' });
+      expect(await verifyAuditChain(context.db, projectChainId(projectId))).toMatchObject({ isValid: true });
+    });
+
     it('lets exactly one of many concurrent updates from one revision through, and loses none of a chain', async () => {
       const projectId = await newProject();
       const racing = await Promise.all(

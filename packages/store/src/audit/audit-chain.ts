@@ -70,6 +70,16 @@ export const auditRecordHash = (row: ChainFields): string =>
 
 const toJsonText = (value: unknown): string | null => (value === undefined ? null : canonicalJson(value));
 
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as the database will store it: UTF-8 cannot hold an unpaired surrogate, so both drivers write U+FFFD in its
+ * place. Hashing the text as given would then never match what verification reads back, and anyone able to put
+ * such a character into a name or reason could make an intact chain look tampered with; so the record is made of
+ * the stored form. (JSON columns need nothing: canonical JSON escapes unpaired surrogates.)
+ */
+export const storedText = (text: string): string => text.replace(UNPAIRED_SURROGATE, '\ufffd');
+
 /** A chain's head as stored: the last record's number and hash. */
 export interface AuditChainHead {
   readonly head_seq: number;
@@ -119,14 +129,14 @@ export const appendAuditEvents = async (
         chain_id: chainId,
         seq,
         at,
-        actor_id: event.actor.id,
-        actor_name: event.actor.name,
-        action: event.action,
-        target_kind: event.targetKind,
-        target_id: event.targetId,
+        actor_id: storedText(event.actor.id),
+        actor_name: storedText(event.actor.name),
+        action: storedText(event.action),
+        target_kind: storedText(event.targetKind),
+        target_id: storedText(event.targetId),
         before_json: toJsonText(event.before),
         after_json: toJsonText(event.after),
-        reason: event.reason ?? null,
+        reason: event.reason === undefined ? null : storedText(event.reason),
         prev_hash: prevHash,
       };
       const hash = auditRecordHash(fields);

@@ -1,6 +1,6 @@
 import { canonicalJson } from '@zonewise/core';
 import { sql, type Transaction } from 'kysely';
-import { appendAuditEvents, projectChainId, type AuditEventInput } from '../audit/audit-chain';
+import { appendAuditEvents, projectChainId, storedText, type AuditEventInput } from '../audit/audit-chain';
 import type { Database, EntitiesTable } from '../database-schema';
 import { inTransaction, lockProject, type Actor, type Executor, type StoreContext } from '../store-context';
 import { StoreError } from '../store-error';
@@ -332,14 +332,18 @@ const updateOneInOneStatement = async (
   const at = context.now();
   const chainId = projectChainId(projectId);
   const body = canonicalJson(change.body);
+  // As stored (see `storedText`), so that the hash is over what verification reads back.
+  const actorId = storedText(actor.id);
+  const actorName = storedText(actor.name);
+  const storedReason = reason === undefined ? undefined : storedText(reason);
   const text = (value: string | null | undefined): string => JSON.stringify(value ?? null);
   // The record's canonical JSON (keys sorted) around the three values only the database knows: the previous body,
   // the previous hash and the sequence number.
   const beforeBefore =
-    `{"action":"entity.update","actorId":${text(actor.id)},"actorName":${text(actor.name)},` +
+    `{"action":"entity.update","actorId":${text(actorId)},"actorName":${text(actorName)},` +
     `"after":${text(body)},"at":${text(at)},"before":`;
   const beforePrev = `,"chain":${text(chainId)},"prev":"`;
-  const beforeReason = `","reason":${text(reason)},"seq":`;
+  const beforeReason = `","reason":${text(storedReason)},"seq":`;
   const tail = `,"targetId":${text(change.id)},"targetKind":${text(change.collection)}}`;
   const { rows } = await sql<{
     project_revision: number;
@@ -374,8 +378,9 @@ const updateOneInOneStatement = async (
     ), appended as (
       insert into audit_events (chain_id, seq, at, actor_id, actor_name, action, target_kind, target_id,
         before_json, after_json, reason, prev_hash, hash)
-      select ${chainId}, seq, ${at}, ${actor.id}, ${actor.name}, 'entity.update', ${change.collection}, ${change.id},
-        before_json, ${body}, ${reason ?? null}::text, prev_hash, encode(sha256(convert_to(canonical, 'UTF8')), 'hex')
+      select ${chainId}, seq, ${at}, ${actorId}, ${actorName}, 'entity.update', ${change.collection}, ${change.id},
+        before_json, ${body}, ${storedReason ?? null}::text, prev_hash,
+        encode(sha256(convert_to(canonical, 'UTF8')), 'hex')
       from record
       returning seq, hash
     ), moved as (
