@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applyEntityChanges,
@@ -172,6 +173,22 @@ for (const dialect of TEST_DIALECTS) {
       expect(latest).toMatchObject({ actor: { name: 'Half \ufffd a pair' }, reason: 'batch \ufffd' });
       expect(await verifyAuditChain(context.db, projectChainId(projectId))).toMatchObject({ isValid: true });
     });
+
+    it.runIf(dialect === 'postgres')(
+      'refuses a stale revision without waiting for the project lock another edit holds',
+      async () => {
+        const projectId = await newProject();
+        await update(projectId, 'a1', 1, asset('a1', 'Now at 2'));
+        const outcome = await context.db.transaction().execute(async (trx) => {
+          await sql`select 1 from projects where id = ${projectId} for update`.execute(trx);
+          const stale = problemOf(update(projectId, 'a1', 1, asset('a1', 'Late')));
+          const blocked = new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), 3_000));
+          return Promise.race([stale, blocked]);
+        });
+        expect(outcome).not.toBe('blocked');
+        expect(outcome).toMatchObject(['revision-conflict', { current: { revision: 2 } }]);
+      },
+    );
 
     it('lets exactly one of many concurrent updates from one revision through, and loses none of a chain', async () => {
       const projectId = await newProject();

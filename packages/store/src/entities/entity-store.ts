@@ -337,6 +337,8 @@ const updateOneInOneStatement = async (
   const actorName = storedText(actor.name);
   const storedReason = reason === undefined ? undefined : storedText(reason);
   const text = (value: string | null | undefined): string => JSON.stringify(value ?? null);
+  // A stale revision (as this statement's snapshot sees it) takes no lock at all: the edit waits for the project
+  // lock only when it can succeed.
   // The record's canonical JSON (keys sorted) around the three values only the database knows: the previous body,
   // the previous hash and the sequence number.
   const beforeBefore =
@@ -351,7 +353,13 @@ const updateOneInOneStatement = async (
     created_at: string;
   }>`
     with locked as (
-      select revision from projects where id = ${projectId} for update
+      select revision from projects where id = ${projectId}
+        and exists (
+          select 1 from entities
+          where project_id = ${projectId} and collection = ${change.collection} and entity_id = ${change.id}
+            and revision = ${change.revision}::integer
+        )
+      for update
     ), head as (
       select head_seq, head_hash from audit_chains
       where chain_id = ${chainId} and exists (select 1 from locked) for update
@@ -409,6 +417,16 @@ const updateOneInOneStatement = async (
   };
 };
 
+/** The error refusing a batch: `revision-conflict` when every problem is one (with the current versions). */
+const refusalOf = (problems: readonly ChangeProblem[], changes: number): StoreError =>
+  new StoreError(
+    problems.every((problem) => problem.code === 'revision-conflict')
+      ? 'revision-conflict'
+      : 'invalid-change',
+    `${problems.length} of ${changes} changes were refused; nothing was stored`,
+    problems,
+  );
+
 /**
  * Applies a batch of creates, updates and deletes atomically: every change is checked against the stored revisions
  * first, and if any is stale, missing or a duplicate the batch stores nothing and a `StoreError` lists every
@@ -428,6 +446,15 @@ export const applyEntityChanges = async (
     if (entityKeyOf(only.collection, only.body) === only.id) {
       const applied = await updateOneInOneStatement(context, projectId, only, actor, reason);
       if (applied !== undefined) return applied;
+      // The commonest refusal, a stale revision, is answered from a plain read of the current version: the
+      // transactional path would take the project lock only to say the same, and every edit of the project would
+      // wait behind it. Anything else (missing entity or project, a version that changed meanwhile) goes there.
+      const current = await getEntity(context.db, projectId, only.collection, only.id);
+      if (current !== undefined && current.revision !== only.revision)
+        throw refusalOf(
+          [{ index: 0, code: 'revision-conflict', collection: only.collection, id: only.id, current }],
+          1,
+        );
     }
   }
   return inTransaction(context, async (trx) => {
@@ -589,12 +616,7 @@ export const applyEntityChanges = async (
     }
 
     if (problems.length > 0) {
-      const isConflict = problems.every((problem) => problem.code === 'revision-conflict');
-      throw new StoreError(
-        isConflict ? 'revision-conflict' : 'invalid-change',
-        `${problems.length} of ${changes.length} changes were refused; nothing was stored`,
-        problems,
-      );
+      throw refusalOf(problems, changes.length);
     }
     for (const [collection, counter] of counters) {
       await trx
