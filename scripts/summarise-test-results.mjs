@@ -1,5 +1,6 @@
 // Prints the closing CI line "N passed, N failed" from vitest's JSON reporter output of every test run (unit and
-// integration, then end to end), plus the CLI smoke test. A run whose results file is missing counts as one failure.
+// integration, then end to end), plus the failed non-test steps (format, lint, typecheck, CLI smoke test) that
+// .ci/run passes as the first argument. A run whose results file is missing counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
 const [smokeFailed = '0', ...files] = process.argv.slice(2);

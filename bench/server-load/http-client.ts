@@ -73,7 +73,7 @@ const readChunked = (buffer: Buffer, from: number): { body: Buffer; next: number
 
 /** One kept-alive connection, answering one request at a time. */
 class Connection {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private pending:
     { resolve: (exchange: Exchange) => void; reject: (error: Error) => void; started: number } | undefined;
   isClosed = false;
