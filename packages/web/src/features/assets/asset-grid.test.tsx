@@ -1,5 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ComponentProps } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AssetGrid, assignSlots } from './asset-grid';
 import type { AssetRow } from './asset-table-model';
@@ -26,6 +27,20 @@ const rowOf = (n: number): AssetRow => {
     haystack: id,
   };
 };
+
+/** The grid over `rows` with nothing selected and no-op handlers, unless `props` says otherwise. */
+const gridOf = (rows: readonly AssetRow[], props: Partial<ComponentProps<typeof AssetGrid>> = {}) => (
+  <AssetGrid
+    rows={rows}
+    sort={{ key: 'id', direction: 'ascending' }}
+    onSort={() => undefined}
+    selected={new Set()}
+    onSelect={() => undefined}
+    onOpen={() => undefined}
+    openId={undefined}
+    {...props}
+  />
+);
 
 describe('assignSlots', () => {
   it('keeps the slots of rows still shown and gives freed slots to the rows coming in', () => {
@@ -66,17 +81,7 @@ describe('AssetGrid', () => {
 
   it('renders only the rows in view and rewrites the same DOM rows while scrolling', async () => {
     const rows = Array.from({ length: 5_000 }, (_, n) => rowOf(n));
-    render(
-      <AssetGrid
-        rows={rows}
-        sort={{ key: 'id', direction: 'ascending' }}
-        onSort={() => undefined}
-        selected={new Set()}
-        onSelect={() => undefined}
-        onOpen={() => undefined}
-        openId={undefined}
-      />,
-    );
+    render(gridOf(rows));
     const body = screen.getByTestId('asset-grid-body');
     const shown = () => body.querySelectorAll('[role="row"]');
     // 10 rows in view and 12 overscan below.
@@ -100,20 +105,11 @@ describe('AssetGrid', () => {
     expect(reused.length).toBe(shown().length);
     expect(screen.getByText('asset-2000').closest('[role="row"]')).toHaveAttribute('aria-rowindex', '2002');
   });
+
   it('toggles a row with its selection box, which shows the selection', async () => {
     const rows = Array.from({ length: 20 }, (_, n) => rowOf(n));
     const onSelect = vi.fn();
-    const grid = (selected: ReadonlySet<string>) => (
-      <AssetGrid
-        rows={rows}
-        sort={{ key: 'id', direction: 'ascending' }}
-        onSort={() => undefined}
-        selected={selected}
-        onSelect={onSelect}
-        onOpen={() => undefined}
-        openId={undefined}
-      />
-    );
+    const grid = (selected: ReadonlySet<string>) => gridOf(rows, { selected, onSelect });
     const { rerender } = render(grid(new Set()));
     const box = screen.getByRole('checkbox', { name: 'Select Asset 3' });
     expect(box).toHaveAttribute('aria-checked', 'false');
@@ -123,18 +119,9 @@ describe('AssetGrid', () => {
     expect(screen.getByRole('checkbox', { name: 'Select Asset 3' })).toHaveAttribute('aria-checked', 'true');
     expect(screen.getByRole('checkbox', { name: 'Select Asset 4' })).toHaveAttribute('aria-checked', 'false');
   });
+
   it('moves the header sideways with the body', () => {
-    render(
-      <AssetGrid
-        rows={[rowOf(1), rowOf(2)]}
-        sort={{ key: 'id', direction: 'ascending' }}
-        onSort={() => undefined}
-        selected={new Set()}
-        onSelect={() => undefined}
-        onOpen={() => undefined}
-        openId={undefined}
-      />,
-    );
+    render(gridOf([rowOf(1), rowOf(2)]));
     const body = screen.getByTestId('asset-grid-body');
     const header = screen.getAllByRole('row')[0];
     act(() => {
