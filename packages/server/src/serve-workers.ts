@@ -1,9 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
-import { createStoreContext, locateDatabase, openDatabase } from '@zonewise/store';
-import { ensureAdmin } from './auth/bootstrap-admin';
-import { argon2Passwords } from './auth/passwords';
-import { DEFAULT_SETTINGS, type ServerDeps } from './env';
-import { loadDemoProject, startServer, type RunningServer, type StartServerOptions } from './serve';
+import { locateDatabase, openDatabase } from '@zonewise/store';
+import { prepareFirstStart, startServer, type RunningServer, type StartServerOptions } from './serve';
 
 /** How many server processes at most (`--workers`, `ZONEWISE_WORKERS`). */
 export const MAX_WORKERS = 64;
@@ -110,17 +107,7 @@ const prepareDatabase = async (options: ServerWorkersOptions, log: (line: string
     );
   const connection = await openDatabase(location);
   try {
-    const deps: ServerDeps = {
-      connection,
-      store: createStoreContext(connection.db, connection.dialect),
-      passwords: options.passwords ?? argon2Passwords,
-      settings: { ...DEFAULT_SETTINGS, ...options.settings },
-    };
-    await ensureAdmin(deps, { password: options.adminPassword, log });
-    if (options.loadDemo !== false) {
-      const demoId = await loadDemoProject(deps);
-      if (demoId !== undefined) log(`Loaded the demo project (pharma tablet plant), id ${demoId}.`);
-    }
+    await prepareFirstStart(connection, options, log);
     return connection.location;
   } finally {
     await connection.close();

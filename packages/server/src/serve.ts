@@ -214,6 +214,29 @@ const closeHttp = (server: ServerType, graceMs: number): Promise<void> =>
   });
 
 /**
+ * The server's dependencies on an open database, after the first-start work: the first administrator and (unless
+ * `loadDemo` is false) the demo project, each only when missing. One process does it before any request is served.
+ */
+export const prepareFirstStart = async (
+  connection: DatabaseConnection,
+  options: Pick<StartServerOptions, 'passwords' | 'settings' | 'adminPassword' | 'loadDemo'>,
+  log: (line: string) => void,
+): Promise<ServerDeps> => {
+  const deps: ServerDeps = {
+    connection,
+    store: createStoreContext(connection.db, connection.dialect),
+    passwords: options.passwords ?? argon2Passwords,
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+  };
+  await ensureAdmin(deps, { password: options.adminPassword, log });
+  if (options.loadDemo !== false) {
+    const demoId = await loadDemoProject(deps);
+    if (demoId !== undefined) log(`Loaded the demo project (pharma tablet plant), id ${demoId}.`);
+  }
+  return deps;
+};
+
+/**
  * Starts the workbench: opens and migrates the database (SQLite file under the data folder, or PostgreSQL from
  * `databaseUrl`), creates the first administrator, loads the demo project on first start, serves the API, its docs
  * and the web UI, and prints the address. `close()` (or SIGINT/SIGTERM) stops accepting, drains and closes.
@@ -224,17 +247,7 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
   const location = locateDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   const connection = await openDatabase(location);
   try {
-    const deps: ServerDeps = {
-      connection,
-      store: createStoreContext(connection.db, connection.dialect),
-      passwords: options.passwords ?? argon2Passwords,
-      settings: { ...DEFAULT_SETTINGS, ...options.settings },
-    };
-    await ensureAdmin(deps, { password: options.adminPassword, log });
-    if (options.loadDemo !== false) {
-      const demoId = await loadDemoProject(deps);
-      if (demoId !== undefined) log(`Loaded the demo project (pharma tablet plant), id ${demoId}.`);
-    }
+    const deps = await prepareFirstStart(connection, options, log);
     const app = createApp(deps);
     webUiRoutes(app, options.webDistDir === undefined ? {} : { distDir: options.webDistDir });
     const { server, port } = await listen(fetchOf(app, options.workerId), options.port ?? 3000, host);
