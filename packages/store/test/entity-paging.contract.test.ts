@@ -8,7 +8,7 @@ import {
   replaceProjectModel,
   type StoreContext,
 } from '@zonewise/store';
-import { TEST_DIALECTS, openTestDatabase, type TestDatabase } from '@zonewise/store/testing';
+import { TEST_DIALECTS, insertTestUser, openTestDatabase, type TestDatabase } from '@zonewise/store/testing';
 
 const alice = { id: 'user-alice', name: 'Alice Assessor' };
 
@@ -22,19 +22,7 @@ for (const dialect of TEST_DIALECTS) {
     beforeAll(async () => {
       database = await openTestDatabase(dialect);
       context = database.context;
-      await context.db
-        .insertInto('users')
-        .values({
-          id: alice.id,
-          username: 'alice',
-          display_name: alice.name,
-          password_hash: 'x',
-          is_admin: 0,
-          is_disabled: 0,
-          created_at: context.now(),
-          updated_at: context.now(),
-        })
-        .execute();
+      await insertTestUser(context, alice);
     });
     afterAll(async () => {
       await database.close();
