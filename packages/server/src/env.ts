@@ -1,4 +1,4 @@
-import type { DatabaseConnection, Identity, StoreContext } from '@zonewise/store';
+import type { DatabaseConnection, Identity, ProjectReadResult, StoreContext } from '@zonewise/store';
 
 /** Settings the server runs with (from the command line and environment). */
 export interface ServerSettings {
@@ -44,5 +44,7 @@ export interface AppEnv {
     requestId: string;
     /** Set by `authenticate` on routes that need a user. */
     identity: Identity;
+    /** Set by a `routeRead`'s `authenticate` when the identifying statement answered the route's read. */
+    prefetched: ProjectReadResult<unknown> | undefined;
   };
 }

@@ -6,6 +6,7 @@ export * from './connect';
 export * from './database-schema';
 export * from './store-context';
 export * from './store-error';
+export * from './project-read';
 export * from './migrations/migrate';
 export * from './audit/audit-chain';
 export * from './entities/collections';

@@ -1,8 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type AliasedRawBuilder, type RawBuilder } from 'kysely';
 import type { UsersTable } from '../database-schema';
 import { isProjectRole, toProject, type ProjectRecord, type ProjectRole } from '../projects/project-store';
 import { appendAuditEvents, SYSTEM_CHAIN_ID } from '../audit/audit-chain';
+import {
+  projectReadColumns,
+  projectReadValues,
+  type ProjectRead,
+  type ProjectReadResult,
+} from '../project-read';
 import { inTransaction, type Actor, type Executor, type StoreContext } from '../store-context';
 import { toUser, type UserRecord } from './users';
 
@@ -106,6 +112,11 @@ export interface Identity {
   readonly expiresAt?: string;
   /** With `options.projectId`: that project and the user's role in it, read in the same query. */
   readonly projectLookup?: ProjectLookup;
+  /**
+   * With `options.read` (and `projectId`): its result, present only when the caller may read the project (a live,
+   * enabled user who is a member or an administrator); absent otherwise, in which case nothing was read.
+   */
+  readonly readResult?: ProjectReadResult<unknown>;
 }
 
 /**
@@ -123,6 +134,11 @@ export interface IdentifyOptions {
   readonly slideSeconds?: number;
   /** Also read this project and the user's role in it (`Identity.projectLookup`). */
   readonly projectId?: string;
+  /**
+   * With `projectId`: run this read of the project in the same statement, for a caller who may read it
+   * (`Identity.readResult`). Saves a statement per read request.
+   */
+  readonly read?: ProjectRead<unknown>;
 }
 
 /** The project's columns and the membership role, aliased so they do not clash with the user's columns. */
@@ -193,6 +209,34 @@ const projectLookupOf = (
   return { projectLookup: { projectId, found: { project, role } } };
 };
 
+/**
+ * Who may read a project, as an SQL condition on the identifying query's row (the caller's credential is checked by
+ * `live`): the project exists and the user is enabled and either a member (any role reads) or an administrator. The
+ * server's `requireProjectAccess` decides the same from `projectLookup`; this keeps the read from running otherwise.
+ */
+const readGate = (live: RawBuilder<unknown>): RawBuilder<unknown> =>
+  sql`(${live} and projects.id is not null and users.is_disabled = 0
+    and (users.is_admin = 1 or memberships.role is not null))`;
+
+/** The read's columns and whether the gate held, for the identifying query's select list (empty without a read). */
+const readSelection = (
+  options: IdentifyOptions,
+  live: RawBuilder<unknown>,
+): AliasedRawBuilder<unknown, string>[] => {
+  if (options.read === undefined || options.projectId === undefined) return [];
+  const gate = readGate(live);
+  return [
+    sql`case when ${gate} then 1 else 0 end`.as('read_allowed'),
+    ...projectReadColumns(options.read, gate),
+  ];
+};
+
+/** `Identity.readResult` from the identifying row. */
+const readResultOf = (options: IdentifyOptions, row: object): { readResult?: ProjectReadResult<unknown> } =>
+  options.read === undefined || !('read_allowed' in row) || Number(row.read_allowed) !== 1
+    ? {}
+    : { readResult: { value: options.read.decode(projectReadValues(row)) } };
+
 /** Sliding sessions move their expiry forward at most this often, so a busy client costs one write a minute. */
 export const SESSION_TOUCH_INTERVAL_SECONDS = 60;
 
@@ -217,10 +261,11 @@ export const identifySession = async (
   // Without a project id the join matches no project ('' is never an id): one query shape for both cases. Written
   // as SQL rather than built: every request runs it, and building and compiling the query each time was about a
   // tenth of the server's time under load (the statement itself takes far less).
+  const reads = readSelection(options, sql`sessions.expires_at > ${now}`);
   const { rows } = await sql<SessionRow>`
     select users.id, users.username, users.display_name, users.is_admin, users.is_disabled, users.created_at,
       users.updated_at, sessions.csrf_token, sessions.expires_at, sessions.token_hash, sessions.last_seen_at,
-      ${PROJECT_COLUMNS_SQL}
+      ${PROJECT_COLUMNS_SQL}${reads.length === 0 ? sql`` : sql`, ${sql.join(reads)}`}
     from sessions
     inner join users on users.id = sessions.user_id
     left join projects on projects.id = ${options.projectId ?? ''}
@@ -248,6 +293,7 @@ export const identifySession = async (
     credentialId: row.token_hash,
     expiresAt,
     ...projectLookupOf(options.projectId, row),
+    ...readResultOf(options, row),
   };
 };
 
@@ -259,8 +305,10 @@ export const identifyApiToken = async (
   db: Executor,
   token: string,
   now: string,
-  options: Pick<IdentifyOptions, 'projectId'> = {},
+  options: Pick<IdentifyOptions, 'projectId' | 'read'> = {},
 ): Promise<Identity | undefined> => {
+  const live = sql`(api_tokens.revoked_at is null
+    and (api_tokens.expires_at is null or api_tokens.expires_at > ${now}))`;
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
@@ -276,6 +324,7 @@ export const identifyApiToken = async (
       'api_tokens.revoked_at',
       'api_tokens.last_used_at',
     ])
+    .select(readSelection(options, live))
     .where('api_tokens.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (row === undefined || row.revoked_at !== null || row.is_disabled === 1) return undefined;
@@ -295,6 +344,7 @@ export const identifyApiToken = async (
     credentialId: row.token_id,
     ...(row.expires_at === null ? {} : { expiresAt: row.expires_at }),
     ...projectLookupOf(options.projectId, row),
+    ...readResultOf(options, row),
   };
 };
 

@@ -1,7 +1,9 @@
 import { canonicalJson } from '@zonewise/core';
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { appendAuditEvents, projectChainId, storedText, type AuditEventInput } from '../audit/audit-chain';
+import type { DialectName } from '../connect';
 import type { Database, EntitiesTable } from '../database-schema';
+import { runProjectRead, type ProjectRead } from '../project-read';
 import { inTransaction, lockProject, type Actor, type Executor, type StoreContext } from '../store-context';
 import { StoreError } from '../store-error';
 import {
@@ -163,6 +165,12 @@ export const listEntities = async (
   return { items: rows.map(toRecord), total };
 };
 
+/** A page of entities as JSON text (an array of `EntityRecord`s) and how many the collection holds. */
+export interface EntityPageJson {
+  readonly itemsJson: string;
+  readonly total: number;
+}
+
 /**
  * `listEntities` with the items as JSON text (an array of `EntityRecord`s, in its key order), built from the stored
  * canonical JSON of each body without parsing and re-serialising it: listing pages are the server's hottest path.
@@ -172,13 +180,29 @@ export const listEntitiesJson = async (
   projectId: string,
   collection: EntityCollection,
   query: EntityQuery = {},
-): Promise<{ itemsJson: string; total: number }> => {
+): Promise<EntityPageJson> => {
   const isFiltered = (query.search !== undefined && query.search !== '') || query.ids !== undefined;
   if (!isFiltered) {
-    const built = await pageJsonBuiltByDatabase(context, projectId, collection, query);
+    const built = await runProjectRead(
+      context.db,
+      entityPageRead(context.dialect, projectId, collection, query),
+    );
     if (built !== undefined) return built;
   }
-  const { rows, total } = await pageOfRows(context.db, projectId, collection, query);
+  return listEntitiesJsonByOffset(context.db, projectId, collection, query);
+};
+
+/**
+ * `listEntitiesJson` without the dense-page shortcut: filtered pages, and pages of a collection whose positions have
+ * gaps, written from the rows.
+ */
+export const listEntitiesJsonByOffset = async (
+  db: Executor,
+  projectId: string,
+  collection: EntityCollection,
+  query: EntityQuery = {},
+): Promise<EntityPageJson> => {
+  const { rows, total } = await pageOfRows(db, projectId, collection, query);
   const items = rows.map(
     (row) =>
       `{"collection":${JSON.stringify(row.collection)},"id":${JSON.stringify(row.entity_id)},` +
@@ -190,56 +214,85 @@ export const listEntitiesJson = async (
 };
 
 /**
- * An unfiltered page while the collection's positions are dense (see `pageOfRows`), with the items' JSON written by
- * the database: one row with one text comes back instead of a hundred rows of nine columns, which the driver would
- * decode into objects only for them to be written out as text again (under load that decoding was about a tenth
- * of the server's time). The same members in the same order as the script path; strings are quoted by the
- * database's JSON quoting. Undefined when positions have gaps, so the caller pages with OFFSET.
+ * One entity as an `EntityRecord`'s JSON text, written by the database from the stored body (in the record's key
+ * order): the row alias is `e`. The id and who edited are quoted by the database (text from outside); the collection
+ * is the caller's; the times are ISO 8601 from the store's clock, which need no escaping. Quoting costs PostgreSQL a
+ * function call per value.
  */
-const pageJsonBuiltByDatabase = async (
-  context: Pick<StoreContext, 'db' | 'dialect'>,
-  projectId: string,
-  collection: EntityCollection,
-  query: EntityQuery,
-): Promise<{ itemsJson: string; total: number } | undefined> => {
-  const offset = query.offset ?? 0;
-  const limit = query.limit ?? 100;
-  const isPostgres = context.dialect === 'postgres';
+const entityJsonSql = (dialect: DialectName, collection: EntityCollection): RawBuilder<string> => {
+  const isPostgres = dialect === 'postgres';
   const quote = (column: string) =>
     sql.raw(isPostgres ? `to_json(e.${column}::text)::text` : `json_quote(e.${column})`);
   const number = (column: string) => sql.raw(isPostgres ? `e.${column}::text` : `cast(e.${column} as text)`);
-  // Quoted by the database: the id and who edited (text from outside). The collection is this call's; the times
-  // are ISO 8601 from the store's clock, which need no escaping. Quoting costs PostgreSQL a function call per value.
+  return sql<string>`${`{"collection":${JSON.stringify(collection)},"id":`} || ${quote('entity_id')}
+    || ',"position":' || ${number('position')} || ',"revision":' || ${number('revision')}
+    || ',"body":' || e.body || ',"createdAt":"' || e.created_at
+    || '","updatedAt":"' || e.updated_at || '","updatedBy":' || ${quote('updated_by')} || '}'`;
+};
+
+/**
+ * An unfiltered page as a `ProjectRead`, with the items' JSON written by the database: one value with one text comes
+ * back instead of a hundred rows of nine columns, which the driver would decode into objects only for them to be
+ * written out as text again (under load that decoding was about a tenth of the server's time). Its result is
+ * undefined when the collection's positions have gaps (see `pageOfRows`): the caller then pages with OFFSET.
+ */
+export const entityPageRead = (
+  dialect: DialectName,
+  projectId: string,
+  collection: EntityCollection,
+  query: Pick<EntityQuery, 'offset' | 'limit'> = {},
+): ProjectRead<EntityPageJson | undefined> => {
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? 100;
   // The rows come in position order from the index. PostgreSQL is told the order in the aggregate; SQLite
   // concatenates in the order its ordered subquery yields (an ORDER BY in the aggregate would sort them again, which
   // doubled the query's time); the paging contract test checks the order on both.
   const concatenate = sql.raw(
-    isPostgres ? "string_agg(page.item, ',' order by page.position)" : "group_concat(page.item, ',')",
+    dialect === 'postgres'
+      ? "string_agg(page.item, ',' order by page.position)"
+      : "group_concat(page.item, ',')",
   );
-  const { rows } = await sql<{
-    counted: number | string;
-    next_position: number | string;
-    items: string | null;
-  }>`
-    select c.count as counted, c.next_position, (
-      select ${concatenate} from (
-        select e.position, ${`{"collection":${JSON.stringify(collection)},"id":`} || ${quote('entity_id')}
-          || ',"position":' || ${number('position')} || ',"revision":' || ${number('revision')}
-          || ',"body":' || e.body || ',"createdAt":"' || e.created_at
-          || '","updatedAt":"' || e.updated_at || '","updatedBy":' || ${quote('updated_by')} || '}' as item
+  const counts = sql`from entity_counts c where c.project_id = ${projectId} and c.collection = ${collection}`;
+  return {
+    columns: {
+      counted: sql`select c.count ${counts}`,
+      next_position: sql`select c.next_position ${counts}`,
+      items: sql`select ${concatenate} from (
+        select e.position, ${entityJsonSql(dialect, collection)} as item
         from entities e
         where e.project_id = ${projectId} and e.collection = ${collection}
           and e.position >= cast(${offset} as integer) and e.position < cast(${offset + limit} as integer)
         order by e.position
-      ) as page
-    ) as items
-    from entity_counts c
-    where c.project_id = ${projectId} and c.collection = ${collection}`.execute(context.db);
-  const row = rows[0];
-  if (row === undefined) return { itemsJson: '[]', total: 0 };
-  const total = Number(row.counted);
-  if (total !== Number(row.next_position)) return undefined;
-  return { itemsJson: `[${offset >= total ? '' : (row.items ?? '')}]`, total };
+      ) as page`,
+    },
+    decode: (values) => {
+      const total = Number(values['counted'] ?? 0);
+      if (total !== Number(values['next_position'] ?? 0)) return undefined;
+      const items = typeof values['items'] === 'string' ? values['items'] : '';
+      return { itemsJson: `[${offset >= total ? '' : items}]`, total };
+    },
+  };
+};
+
+/** One entity as a `ProjectRead`: its JSON text (an `EntityRecord`) and revision, or undefined when there is none. */
+export const entityRead = (
+  dialect: DialectName,
+  projectId: string,
+  collection: EntityCollection,
+  id: string,
+): ProjectRead<{ readonly json: string; readonly revision: number } | undefined> => {
+  const from = sql`from entities e
+    where e.project_id = ${projectId} and e.collection = ${collection} and e.entity_id = ${id}`;
+  return {
+    columns: {
+      entity: sql`select ${entityJsonSql(dialect, collection)} ${from}`,
+      revision: sql`select e.revision ${from}`,
+    },
+    decode: (values) =>
+      typeof values['entity'] === 'string'
+        ? { json: values['entity'], revision: Number(values['revision']) }
+        : undefined,
+  };
 };
 
 /** One entity, or undefined. */

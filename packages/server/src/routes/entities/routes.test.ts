@@ -93,6 +93,46 @@ for (const dialect of TEST_DIALECTS) {
       expect((await alice.request('GET', `${base()}/entities/bananas`)).status).toBe(422);
     });
 
+    it('pages and reads the same by session and by API token, around the gap a delete leaves', async () => {
+      const id = await createImportedProject(alice, MODEL, { format: 'json' });
+      const created = await alice.request('POST', '/api/tokens', { name: 'paging' });
+      const { secret } = (await created.json()) as { secret: string };
+      const byToken = (path: string) =>
+        server.anonymous('GET', path, undefined, { authorization: `Bearer ${secret}` });
+      const hmi = (await (await alice.request('GET', `${base(id)}/entities/assets/hmi-1`)).json()) as Entity;
+      const removed = await alice.request(
+        'DELETE',
+        `${base(id)}/entities/assets/hmi-1`,
+        undefined,
+        ifMatch(hmi.revision),
+      );
+      expect(removed.status).toBe(200);
+      for (const path of [
+        `${base(id)}/entities/assets?offset=1&limit=5`,
+        `${base(id)}/entities/assets/plc-1`,
+      ]) {
+        const session = await alice.request('GET', path);
+        const token = await byToken(path);
+        expect([session.status, token.status]).toEqual([200, 200]);
+        expect(await token.text()).toBe(await session.text());
+      }
+      const page = (await (await byToken(`${base(id)}/entities/assets?limit=5`)).json()) as {
+        items: Entity[];
+        total: number;
+      };
+      expect({ ids: page.items.map((item) => item.id), total: page.total }).toEqual({
+        ids: ['plc-1', 'historian'],
+        total: 2,
+      });
+      const one = await byToken(`${base(id)}/entities/assets/plc-1`);
+      expect(one.headers.get('etag')).toBe('"1"');
+      expect(one.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await one.json()).toMatchObject({ collection: 'assets', id: 'plc-1', revision: 1 });
+      expect((await byToken(`${base(id)}/entities/assets/hmi-1`)).status).toBe(404);
+      const outsider = await mallory.request('GET', `${base(id)}/entities/assets/plc-1`);
+      expect(outsider.status).toBe(404);
+    });
+
     it('creates, reads, replaces and deletes one entity with revisions', async () => {
       const created = await alice.request('POST', `${base()}/entities/assets`, asset('rtu-1'));
       expect(created.status).toBe(201);

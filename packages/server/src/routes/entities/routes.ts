@@ -2,9 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Diagnostic } from '@zonewise/core';
 import {
   applyEntityChanges,
+  entityPageRead,
+  entityRead,
   getEntity,
   isStoreError,
-  listEntitiesJson,
+  listEntitiesJsonByOffset,
   type ChangeProblem,
   type EntityChange,
   type EntityCollection,
@@ -14,8 +16,9 @@ import type { Context } from 'hono';
 import type { ZonewiseApp } from '../../app';
 import { requirePermission } from '../../auth/access';
 import { actorOf } from '../../auth/actor';
-import { authenticate } from '../../auth/authenticate';
+import { authenticate, routeRead } from '../../auth/authenticate';
 import type { AppEnv } from '../../env';
+import { onOneConnection } from '../../one-connection';
 import { AppError, conflict, notFound, unprocessable } from '../../errors';
 import { presentDiagnostics } from '../present-diagnostics';
 import { errorResponses, permission, ProjectParamsSchema } from '../schemas';
@@ -40,13 +43,35 @@ const REFERENCES_NOTE =
   'Bodies are checked against the file format; references between entities are checked when the model is assessed ' +
   '(GET …/assessment lists them as diagnostics), so a model may be built up in any order.';
 
+/**
+ * An unfiltered page, read in the statement that identifies the caller (the hot read of the workbench: the asset
+ * table pages through it). Parsed here from the raw request because it runs before the route's validators; a
+ * request they would refuse reads nothing ahead.
+ */
+const pageRead = routeRead((c) => {
+  const params = CollectionParamsSchema.safeParse(c.req.param());
+  const query = EntityListQuerySchema.safeParse(c.req.query());
+  if (!params.success || !query.success || query.data.q !== undefined || query.data.ids !== undefined)
+    return undefined;
+  const { projectId, collection } = params.data;
+  return entityPageRead(c.get('deps').store.dialect, projectId, collection, query.data);
+});
+
+/** One entity, read in the statement that identifies the caller. */
+const oneRead = routeRead((c) => {
+  const params = EntityParamsSchema.safeParse(c.req.param());
+  if (!params.success) return undefined;
+  const { projectId, collection, entityId } = params.data;
+  return entityRead(c.get('deps').store.dialect, projectId, collection, entityId);
+});
+
 const list = createRoute({
   method: 'get',
   path: '/api/projects/{projectId}/entities/{collection}',
   tags: TAGS,
   summary: 'Entities of one collection in file order, with paging, text search and ids',
   ...permission('read'),
-  middleware: [authenticate, requirePermission('read')] as const,
+  middleware: [pageRead.authenticate, requirePermission('read')] as const,
   request: { params: CollectionParamsSchema, query: EntityListQuerySchema },
   responses: {
     200: { description: 'A page of entities', content: { 'application/json': { schema: EntityPageSchema } } },
@@ -61,7 +86,7 @@ const create = createRoute({
   summary: 'Create one entity',
   description: `Ids are unique across the collections that have one. ${REFERENCES_NOTE}`,
   ...permission('edit'),
-  middleware: [authenticate, requirePermission('edit')] as const,
+  middleware: [onOneConnection, authenticate, requirePermission('edit')] as const,
   request: { params: CollectionParamsSchema, body: EntityBodyRequest },
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: EntityWriteSchema } } },
@@ -75,7 +100,7 @@ const read = createRoute({
   tags: TAGS,
   summary: 'One entity; `ETag` is its revision',
   ...permission('read'),
-  middleware: [authenticate, requirePermission('read')] as const,
+  middleware: [oneRead.authenticate, requirePermission('read')] as const,
   request: { params: EntityParamsSchema },
   responses: {
     200: { description: 'The entity', content: { 'application/json': { schema: EntitySchema } } },
@@ -90,7 +115,7 @@ const replace = createRoute({
   summary: 'Replace one entity (If-Match: "<revision>" required)',
   description: `A stale revision answers 409 \`revision-conflict\` with the current entity in \`error.current\`; nothing is overwritten. The key fields must stay as they are (delete and create to rename). ${REFERENCES_NOTE}`,
   ...permission('edit'),
-  middleware: [authenticate, requirePermission('edit')] as const,
+  middleware: [onOneConnection, authenticate, requirePermission('edit')] as const,
   request: { params: EntityParamsSchema, headers: IfMatchHeadersSchema, body: EntityBodyRequest },
   responses: {
     200: { description: 'Replaced', content: { 'application/json': { schema: EntityWriteSchema } } },
@@ -106,7 +131,7 @@ const remove = createRoute({
   summary: 'Delete one entity (If-Match: "<revision>" required)',
   description: `References to it are reported by the assessment, not refused here. ${REFERENCES_NOTE}`,
   ...permission('edit'),
-  middleware: [authenticate, requirePermission('edit')] as const,
+  middleware: [onOneConnection, authenticate, requirePermission('edit')] as const,
   request: { params: EntityParamsSchema, headers: IfMatchHeadersSchema },
   responses: {
     200: {
@@ -281,12 +306,15 @@ export const entityRoutes = (app: ZonewiseApp): void => {
       ?.split(',')
       .map((id) => id.trim())
       .filter((id) => id !== '');
-    const page = await listEntitiesJson(c.get('deps').store, projectId, collection, {
-      offset: query.offset,
-      limit: query.limit,
-      ...(query.q === undefined ? {} : { search: query.q }),
-      ...(ids === undefined ? {} : { ids }),
-    });
+    // An unfiltered page was read with the caller's identity, unless the collection's positions have gaps.
+    const page =
+      (await pageRead.result(c))?.value ??
+      (await listEntitiesJsonByOffset(c.get('deps').store.db, projectId, collection, {
+        offset: query.offset,
+        limit: query.limit,
+        ...(query.q === undefined ? {} : { search: query.q }),
+        ...(ids === undefined ? {} : { ids }),
+      }));
     // The page is written from the stored JSON of each body, not parsed and re-serialised. It has EntityPageSchema's
     // shape (the route tests check it), which the typed handler cannot see in a string, hence the cast.
     c.header('Content-Type', 'application/json');
@@ -308,11 +336,13 @@ export const entityRoutes = (app: ZonewiseApp): void => {
   });
 
   app.openapi(read, async (c) => {
-    const { projectId, collection, entityId } = c.req.valid('param');
-    const entity = await getEntity(c.get('deps').store.db, projectId, collection, entityId);
+    const { collection, entityId } = c.req.valid('param');
+    // The entity's JSON as the database wrote it (an EntityRecord, the schema's shape, hence the cast).
+    const entity = (await oneRead.result(c))?.value;
     if (entity === undefined) throw notFound(`${collection} ${entityId}`);
     c.header('ETag', `"${entity.revision}"`);
-    return c.json(entity, 200);
+    c.header('Content-Type', 'application/json');
+    return c.body(entity.json, 200) as never;
   });
 
   app.openapi(replace, async (c) => {
