@@ -49,8 +49,23 @@ const { values } = parseArgs({
     seed: { type: 'string', default: 'zonewise-server-load' },
     'profile-dir': { type: 'string' },
     out: { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 });
+
+if (values.help) {
+  process.stdout.write(`node --import tsx bench/server-load.ts [options]
+  --dialects LIST     runs, comma-separated: sqlite, postgres, postgres:N (N server processes); default sqlite,postgres,postgres:2
+  --clients N         concurrent closed-loop clients (default 50)
+  --seconds N         measured seconds per run (default 60)
+  --warmup N          warm-up seconds before measuring (default 5)
+  --assets N          assets in the synthetic project (default 10000)
+  --seed TEXT         seed of the synthetic model
+  --profile-dir DIR   write a CPU profile of the server (one process) per run
+  --out FILE          write the results as JSON instead of the Markdown tables on stdout
+`);
+  process.exit(0);
+}
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_SCRIPT = join(ROOT, 'bench', 'server-load', 'server-process.ts');
