@@ -3,6 +3,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useMemo,
   useRef,
   useState,
   type KeyboardEvent,
@@ -187,7 +188,11 @@ export const AssetGrid = ({
   // it on screen), so React rewrites its text instead of moving the DOM node, which would lay out all its cells
   // again. Assistive technology follows `aria-rowindex` and the active descendant, not the DOM order.
   const inSlotOrder = [...virtualItems].sort((a, b) => (slots.get(a.index) ?? 0) - (slots.get(b.index) ?? 0));
-  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.entity.id));
+  // Once per change of rows or selection, not on every scroll frame (with everything selected it visits every row).
+  const allSelected = useMemo(
+    () => rows.length > 0 && rows.every((row) => selected.has(row.entity.id)),
+    [rows, selected],
+  );
   const activeRow = rows[active];
   return (
     <div
