@@ -228,7 +228,6 @@ describe('the workbench in Chromium', () => {
     await dialog.getByRole('button', { name: 'Sign' }).click();
     await baseline.getByText('✓ valid').waitFor();
     await expectAccessible(page);
-    await page.screenshot({ path: `${SCREENSHOTS}ui-approval.png` });
 
     const assessor = await session(users.assessor);
     await open(
@@ -249,6 +248,15 @@ describe('the workbench in Chromium', () => {
     await baseline.getByText('⚠ stale', { exact: true }).waitFor();
     await baseline.getByText(/stale: the project changed since/).waitFor();
     expect(await baseline.getByRole('button', { name: 'Sign…' }).count()).toBe(0);
+    // The review lists the edit against the approved baseline: the triage entry and the finding's new status.
+    const review = page.getByRole('region', { name: 'Model' });
+    await review.getByRole('row').filter({ hasText: 'zone/safety-assets-mixed@supervisory' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Findings' })
+      .getByText(/zone\/safety-assets-mixed@supervisory: open → accepted/)
+      .waitFor();
+    await expectAccessible(page);
+    await page.screenshot({ path: `${SCREENSHOTS}ui-approval.png`, fullPage: true });
     await approver.context.close();
   });
 

@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../ui/error-message';
 import { useResource } from '../../ui/use-resource';
 import { CommentThread } from '../comments/comment-thread';
 import { projectPath, useProject } from '../project/project-context';
-import { DiffSummary, type ModelDiff } from './diff-summary';
+import { DiffReview, type DiffAnswer } from './diff-review';
 
 /** A signature on a baseline, flagged stale once the project changed after it. */
 export interface Signature {
@@ -40,6 +40,12 @@ export const lastApprovedBaseline = (baselines: readonly Baseline[]): Baseline |
     sorted[0]
   );
 };
+
+/** A baseline in the compare selectors: its label, when it was frozen, and whether it carries an approval. */
+const baselineOption = (baseline: Baseline): string =>
+  `${baseline.label} (${new Date(baseline.createdAt).toLocaleDateString()}${
+    baseline.signatures.some((signature) => signature.meaning === 'approved') ? ', approved' : ''
+  })`;
 
 const SignDialog = ({
   projectId,
@@ -148,12 +154,20 @@ export const ApprovalView = () => {
     itemsOf<Baseline>(await api.request<unknown>('GET', `${projectPath(projectId)}/baselines`)),
   );
   const compareWith = lastApprovedBaseline(baselines.data ?? []);
-  const diff = useResource(`${key}|${compareWith?.id ?? ''}`, async () =>
-    compareWith === undefined
+  // The reviewer picks both sides; by default the last approved baseline against the working model.
+  const [fromChoice, setFromChoice] = useState('');
+  const [toChoice, setToChoice] = useState('working');
+  const fromId = (baselines.data ?? []).some((baseline) => baseline.id === fromChoice)
+    ? fromChoice
+    : compareWith?.id;
+  const toId =
+    toChoice === 'working' || (baselines.data ?? []).some((b) => b.id === toChoice) ? toChoice : 'working';
+  const diff = useResource(`${key}|${fromId ?? ''}|${toId}`, async () =>
+    fromId === undefined
       ? undefined
-      : api.request<ModelDiff>(
+      : api.request<DiffAnswer>(
           'GET',
-          `${projectPath(projectId)}/diff?from=${encodeURIComponent(compareWith.id)}&to=working`,
+          `${projectPath(projectId)}/diff?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(toId)}`,
         ),
   );
   const [label, setLabel] = useState('');
@@ -198,12 +212,36 @@ export const ApprovalView = () => {
       ) : null}
       <ErrorMessage error={freezeError} title="The baseline was not frozen" />
       <section className="card" aria-labelledby="diff-title">
-        <h2 id="diff-title">
-          Changes since {compareWith === undefined ? 'the last baseline' : `"${compareWith.label}"`}
-        </h2>
-        {compareWith === undefined ? <p className="muted">No baseline yet.</p> : null}
-        <ErrorMessage error={diff.error} />
-        {diff.data === undefined ? null : <DiffSummary diff={diff.data} />}
+        <h2 id="diff-title">Changes to review</h2>
+        {compareWith === undefined ? (
+          <p className="muted">No baseline yet: freeze one to compare with.</p>
+        ) : (
+          <div className="compare-form">
+            <label className="inline-field">
+              <span>From</span>
+              <select value={fromId} onChange={(event) => setFromChoice(event.target.value)}>
+                {sorted.map((baseline) => (
+                  <option key={baseline.id} value={baseline.id}>
+                    {baselineOption(baseline)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="inline-field">
+              <span>To</span>
+              <select value={toId} onChange={(event) => setToChoice(event.target.value)}>
+                <option value="working">The working model</option>
+                {sorted.map((baseline) => (
+                  <option key={baseline.id} value={baseline.id}>
+                    {baselineOption(baseline)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        )}
+        <ErrorMessage error={diff.error} title="The diff could not be computed" />
+        {diff.data === undefined ? null : <DiffReview answer={diff.data} />}
       </section>
       <section aria-labelledby="baselines-title">
         <h2 id="baselines-title">Baselines</h2>
