@@ -146,6 +146,16 @@ describe('the workbench in Chromium', () => {
     await nodes.waitFor();
     expect(await nodes.textContent()).not.toContain('supervisory');
     await expectAccessible(page);
+
+    // A conduit is selectable: its details (zones, channels, SL-T) show in the side panel.
+    // Clicked where its label is drawn (the keyboard stand-in sits there, but takes no pointer events).
+    const label = await page.locator('.diagram-node[data-node-id="c-enterprise-dmz"]').boundingBox();
+    if (label === null) throw new Error('the conduit is not on the diagram');
+    await page.mouse.click(label.x + label.width / 2, label.y + label.height / 2);
+    const conduit = page.getByRole('region', { name: 'Conduit Enterprise to DMZ' });
+    await conduit.waitFor();
+    expect(await conduit.getByRole('row').filter({ hasText: 'https' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
     await page.screenshot({ path: `${SCREENSHOTS}ui-diagram.png` });
 
     const asset = await page.locator('[data-node-id="sis-logic-solver"]').boundingBox();

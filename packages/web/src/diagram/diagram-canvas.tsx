@@ -9,7 +9,7 @@ import {
 } from 'react';
 import { GEOMETRY } from './diagram-model';
 import { drawDiagram, readDiagramColors, type DrawState, type NodeFindings } from './draw-diagram';
-import { hitTest } from './hit-test';
+import { conduitBox, hitTest, type DrawnLabel } from './hit-test';
 import type { DiagramLayout, Point } from './layout-diagram';
 import { fitBox, initialView, toScreen, toWorld, zoomAt, type Viewport } from './viewport';
 
@@ -17,7 +17,7 @@ import { fitBox, initialView, toScreen, toWorld, zoomAt, type Viewport } from '.
 export interface DiagramCanvasHandle {
   fit(): void;
   zoom(factor: number): void;
-  /** Centres a zone or asset and marks it. */
+  /** Centres a zone, asset or conduit and marks it. */
   reveal(id: string): void;
   /** Canvas-relative position of a node's centre (for messages shown beside it). */
   screenPositionOf(id: string): Point | undefined;
@@ -54,8 +54,13 @@ const centreOf = (
         height: GEOMETRY.chipHeight,
       };
   }
-  return undefined;
+  return conduitBox(layout, id);
 };
+
+/** How near (screen px) to a conduit's line a click selects it. */
+const LINE_TOLERANCE_PX = 6;
+/** Size (screen px) of the focusable stand-in at a conduit's label position. */
+const CONDUIT_TARGET_PX = { width: 28, height: 18 };
 
 /**
  * The zone/conduit diagram on a canvas: drag the background to pan, wheel to zoom, drag an asset chip onto another
@@ -78,6 +83,8 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
     | undefined
   >(undefined);
   const fitted = useRef(false);
+  // The conduit labels of the last frame drawn: clicks on a label select its conduit.
+  const drawnLabels = useRef<readonly DrawnLabel[]>([]);
   const viewRef = useRef(view);
   viewRef.current = view;
 
@@ -108,7 +115,7 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
     element.width = Math.round(size.width * ratio);
     element.height = Math.round(size.height * ratio);
     element.dataset['ratio'] = String(ratio);
-    drawDiagram(context, layout, view, size, readDiagramColors(element), {
+    drawnLabels.current = drawDiagram(context, layout, view, size, readDiagramColors(element), {
       highlighted,
       findings,
       ...(dragging === undefined ? {} : { dragging }),
@@ -204,7 +211,7 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
       assetId: current.assetId,
       name: current.name,
       at: world,
-      ...(over === undefined ? {} : { overZone: over.zone.id }),
+      ...(over === undefined || over.kind === 'conduit' ? {} : { overZone: over.zone.id }),
     });
   };
 
@@ -214,13 +221,21 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
     setDragging(undefined);
     if (current === undefined) return;
     const point = pointOf(event);
-    const hit = hitTest(layout, toWorld(view, point));
     if (current.kind === 'asset' && current.moved) {
-      if (hit !== undefined && hit.zone.id !== current.fromZone) onMoveAsset(current.assetId, hit.zone.id);
+      const over = hitTest(layout, toWorld(view, point));
+      if (over !== undefined && over.kind !== 'conduit' && over.zone.id !== current.fromZone)
+        onMoveAsset(current.assetId, over.zone.id);
       return;
     }
     if (current.moved) return;
-    if (hit?.kind === 'asset') {
+    const hit = hitTest(layout, toWorld(view, point), {
+      labels: drawnLabels.current,
+      tolerance: LINE_TOLERANCE_PX / view.scale,
+    });
+    if (hit?.kind === 'conduit') {
+      setFocusedId(hit.conduitId);
+      onSelect(hit.conduitId);
+    } else if (hit?.kind === 'asset') {
       setFocusedId(hit.assetId);
       onSelect(hit.assetId);
     } else if (hit?.kind === 'zone') {
@@ -269,7 +284,7 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
   const overlay: {
     id: string;
     label: string;
-    kind: 'zone' | 'asset';
+    kind: 'zone' | 'asset' | 'conduit';
     box: { x: number; y: number; width: number; height: number };
   }[] = [];
   for (const zone of layout.zones) {
@@ -297,6 +312,23 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
         },
       });
     }
+  }
+
+  // One stand-in per conduit whose label point is in view (a conduit joining n zones has n-1 edges).
+  const conduitsInView = new Set<string>();
+  for (const edge of layout.edges) {
+    const { x, y } = edge.labelAt;
+    if (x < left || x > right || y < top || y > bottom || conduitsInView.has(edge.conduitId)) continue;
+    conduitsInView.add(edge.conduitId);
+    const conduitFindings = findings.get(edge.conduitId);
+    const width = CONDUIT_TARGET_PX.width / view.scale;
+    const height = CONDUIT_TARGET_PX.height / view.scale;
+    overlay.push({
+      id: edge.conduitId,
+      kind: 'conduit',
+      label: `Conduit ${edge.conduitId} between ${edge.source} and ${edge.target}${edge.label === '' ? '' : `: ${edge.label}`}${conduitFindings ? `, ${conduitFindings.count} findings` : ''}`,
+      box: { x: x - width / 2, y: y - height / 2, width, height },
+    });
   }
 
   return (
@@ -337,7 +369,7 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
                 onClick={() => {
                   onSelect(node.id);
                   if (node.kind === 'zone') onToggleZone(node.id);
-                  else if (canEdit) onRequestMove(node.id);
+                  else if (node.kind === 'asset' && canEdit) onRequestMove(node.id);
                 }}
               />
             );

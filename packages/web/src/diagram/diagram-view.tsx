@@ -4,7 +4,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { listAllEntities, updateEntity, type Entity } from '../api/entities';
 import { listAll } from '../api/list-all';
-import { hrefOf } from '../app/router';
 import { useApi } from '../app/session';
 import { projectPath, useProject } from '../features/project/project-context';
 import { ConflictDialog } from '../ui/conflict-dialog';
@@ -18,6 +17,7 @@ import { packDiagram, targetText, type DiagramInput } from './diagram-model';
 import { renderDiagramSvg } from './diagram-svg';
 import type { NodeFindings } from './draw-diagram';
 import { createElk, layoutDiagram, type DiagramLayout } from './layout-diagram';
+import { NodeDetails, type NodeDetailsModel } from './node-details';
 import { renderDiagramPng } from './render-png';
 
 const SEVERITY_ORDER = ['info', 'low', 'medium', 'high', 'critical'];
@@ -78,6 +78,18 @@ export const DiagramView = () => {
     () => new Map((assets.data ?? []).map((entity) => [entity.body.id, entity])),
     [assets.data],
   );
+  const detailsModel = useMemo((): NodeDetailsModel => {
+    const assetCounts = new Map<string, number>();
+    for (const { body } of assets.data ?? [])
+      if (body.zone !== undefined) assetCounts.set(body.zone, (assetCounts.get(body.zone) ?? 0) + 1);
+    return {
+      zones: new Map((zones.data ?? []).map(({ body }) => [body.id, body])),
+      conduits: new Map((conduits.data ?? []).map(({ body }) => [body.id, body])),
+      assets: new Map((assets.data ?? []).map(({ body }) => [body.id, body])),
+      targets: new Map((targets.data ?? []).map((target) => [target.subject.id, target])),
+      assetCounts,
+    };
+  }, [zones.data, conduits.data, assets.data, targets.data]);
   const input = useMemo((): DiagramInput | undefined => {
     if (zones.data === undefined || conduits.data === undefined || assets.data === undefined)
       return undefined;
@@ -158,6 +170,7 @@ export const DiagramView = () => {
       setExpanded((current) => new Set([...current, zone]));
       setCollapsed((current) => new Set([...current].filter((id) => id !== zone)));
     }
+    setSelected(first);
     setTimeout(() => canvas.current?.reveal(first), 50);
   };
 
@@ -209,7 +222,6 @@ export const DiagramView = () => {
 
   const errorPosition =
     moveError === undefined ? undefined : canvas.current?.screenPositionOf(moveError.assetId);
-  const selectedFindings = (findings.data ?? []).filter((finding) => finding.subject.id === selected);
   const loadError = zones.error ?? conduits.error ?? assets.error;
 
   return (
@@ -332,27 +344,18 @@ export const DiagramView = () => {
         </div>
         <aside className="diagram-side card" aria-label="Diagram details">
           {selected === undefined ? (
-            <p className="muted">Select a zone or asset to see its findings.</p>
+            <p className="muted">Select a zone, conduit or asset to see what it is and its findings.</p>
           ) : (
-            <>
-              <h2 className="mono">{selected}</h2>
-              {assetById.has(selected) ? (
-                <p>
-                  <a href={hrefOf({ name: 'project', projectId, view: 'assets', itemId: selected })}>
-                    Open the asset
-                  </a>
-                </p>
-              ) : null}
-              <ul className="plain-list">
-                {selectedFindings.map((finding) => (
-                  <li key={finding.id}>
-                    <strong>{finding.severity}</strong> {finding.title}
-                    <div className="small muted">{finding.because}</div>
-                  </li>
-                ))}
-              </ul>
-              {selectedFindings.length === 0 ? <p className="muted">No findings on this node.</p> : null}
-            </>
+            <NodeDetails
+              id={selected}
+              model={detailsModel}
+              findings={findings.data ?? []}
+              projectId={projectId}
+              onSelect={(id) => {
+                setSelected(id);
+                canvas.current?.reveal(id);
+              }}
+            />
           )}
           <h2>Findings on the diagram</h2>
           <ul className="plain-list" aria-label="Nodes with findings">

@@ -1,5 +1,6 @@
 import { GEOMETRY } from './diagram-model';
 import { diagramFont, TITLE } from './diagram-text';
+import type { DrawnLabel } from './hit-test';
 import type { DiagramLayout, PlacedZone, Point } from './layout-diagram';
 import type { Viewport } from './viewport';
 
@@ -141,7 +142,7 @@ export const drawDiagram = (
   size: { width: number; height: number },
   colors: DiagramColors,
   state: DrawState,
-): void => {
+): readonly DrawnLabel[] => {
   const ratio = devicePixelRatioOf(ctx);
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -164,7 +165,9 @@ export const drawDiagram = (
   ctx.lineWidth = 2 / Math.max(view.scale, 0.5);
   for (const edge of layout.edges) {
     if (edge.points.length < 2) continue;
-    ctx.strokeStyle = state.highlighted.has(edge.conduitId) ? colors.highlight : colors.edge;
+    const isMarked = state.highlighted.has(edge.conduitId) || state.focusedId === edge.conduitId;
+    ctx.strokeStyle = isMarked ? colors.highlight : colors.edge;
+    ctx.lineWidth = (isMarked ? 4 : 2) / Math.max(view.scale, 0.5);
     ctx.setLineDash(edge.isExternal ? [8, 5] : []);
     ctx.beginPath();
     ctx.moveTo(edge.points[0]!.x, edge.points[0]!.y);
@@ -293,7 +296,7 @@ export const drawDiagram = (
     badge(ctx, colors, zone.x + zone.width - padding, zone.y, zoneFindings, view.scale);
   }
 
-  drawLabels(ctx, layout, view, { left, top, right, bottom }, colors, state);
+  const labels = drawLabels(ctx, layout, view, { left, top, right, bottom }, colors, state);
 
   if (state.dragging !== undefined) {
     const { at, name } = state.dragging;
@@ -311,6 +314,7 @@ export const drawDiagram = (
     ctx.globalAlpha = 1;
   }
   ctx.restore();
+  return labels;
 };
 
 interface Box {
@@ -335,8 +339,9 @@ const drawLabels = (
   world: { left: number; top: number; right: number; bottom: number },
   colors: DiagramColors,
   state: DrawState,
-) => {
-  if (view.scale < 0.15) return;
+): DrawnLabel[] => {
+  const drawn: DrawnLabel[] = [];
+  if (view.scale < 0.15) return drawn;
   const size = Math.max(LABEL_FONT, MIN_SCREEN_FONT / view.scale);
   const isDecluttered = size > LABEL_FONT;
   ctx.font = diagramFont(size);
@@ -377,12 +382,15 @@ const drawLabels = (
     }
     ctx.fillStyle = colors.labelFill;
     ctx.fillRect(box.x, box.y, box.width, box.height);
-    ctx.strokeStyle = state.highlighted.has(edge.conduitId) ? colors.highlight : colors.edge;
-    ctx.lineWidth = 1 / view.scale;
+    const isMarked = state.highlighted.has(edge.conduitId) || state.focusedId === edge.conduitId;
+    ctx.strokeStyle = isMarked ? colors.highlight : colors.edge;
+    ctx.lineWidth = (isMarked ? 2.5 : 1) / view.scale;
     ctx.strokeRect(box.x, box.y, box.width, box.height);
     ctx.fillStyle = findings === undefined ? colors.text : colors.danger;
     ctx.fillText(text, box.x + size * 0.35, y + size * 0.36);
+    drawn.push({ conduitId: edge.conduitId, box });
   }
+  return drawn;
 };
 
 /** The device pixel ratio the canvas backing store was sized with (stored on the canvas element). */
