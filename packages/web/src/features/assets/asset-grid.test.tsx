@@ -106,6 +106,27 @@ describe('AssetGrid', () => {
     expect(screen.getByText('asset-2000').closest('[role="row"]')).toHaveAttribute('aria-rowindex', '2002');
   });
 
+  it('puts the rows back in reading order once the scroll settles, on the same DOM rows', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, n) => rowOf(n));
+    render(gridOf(rows));
+    const body = screen.getByTestId('asset-grid-body');
+    const shown = () => [...body.querySelectorAll('[role="row"]')];
+    const indexes = () => shown().map((row) => Number(row.getAttribute('aria-rowindex')));
+    const before = new Set(shown());
+    // A few rows down: the rows that left are recycled for the rows that came in, out of order while scrolling.
+    act(() => {
+      body.scrollTop = 36 * 20;
+      body.dispatchEvent(new Event('scroll'));
+    });
+    await waitFor(() => expect(screen.getByText('asset-0035')).toBeInTheDocument());
+    // Assistive technology reads the DOM order: at rest it is the order of the rows.
+    await waitFor(() => expect(indexes()).toEqual([...indexes()].sort((a, b) => a - b)));
+    // Rows 8 to 41 (overscan 12 above and below the 10 in view); the header is row 1.
+    expect(indexes()[0]).toBe(10);
+    // Reordering renamed the rows, it did not rebuild them: every DOM row is one that was there before.
+    expect(shown().filter((row) => before.has(row)).length).toBe(Math.min(before.size, shown().length));
+  });
+
   it('toggles a row with its selection box, which shows the selection', async () => {
     const rows = Array.from({ length: 20 }, (_, n) => rowOf(n));
     const onSelect = vi.fn();

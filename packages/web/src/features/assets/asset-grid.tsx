@@ -179,14 +179,18 @@ export const AssetGrid = ({
 
   // Rows are keyed by their slot, not their asset (see `assignSlots`).
   const virtualItems = virtualizer.getVirtualItems();
-  const slots = assignSlots(
-    slotsRef.current,
-    virtualItems.map((item) => item.index),
-  );
+  // While scrolling, rows keep their slots (see `assignSlots`). At rest the slots are numbered in row order, so the
+  // DOM order, which assistive technology reads, is the order of the rows; the same DOM rows get new text.
+  const slots = virtualizer.isScrolling
+    ? assignSlots(
+        slotsRef.current,
+        virtualItems.map((item) => item.index),
+      )
+    : new Map(virtualItems.map((item, position) => [item.index, position]));
   slotsRef.current = slots;
   // Children in slot order, not row order: a recycled row keeps its place among its siblings (its transform places
   // it on screen), so React rewrites its text instead of moving the DOM node, which would lay out all its cells
-  // again. Assistive technology follows `aria-rowindex` and the active descendant, not the DOM order.
+  // again. At rest slot order is row order (above).
   const inSlotOrder = [...virtualItems].sort((a, b) => (slots.get(a.index) ?? 0) - (slots.get(b.index) ?? 0));
   // Once per change of rows or selection, not on every scroll frame (with everything selected it visits every row).
   const allSelected = useMemo(
