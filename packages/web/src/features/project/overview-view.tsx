@@ -1,4 +1,5 @@
 import { itemsOf } from '../../api/items-of';
+import { hrefOf, type ProjectView } from '../../app/router';
 import { useApi } from '../../app/session';
 import { ErrorMessage } from '../../ui/error-message';
 import { saveFile } from '../../ui/save-file';
@@ -8,6 +9,40 @@ import type { StepCompleteness } from '../projects/step-status';
 import { projectPath, useProject, type AssessmentSummary } from './project-context';
 import { useState } from 'react';
 import { ApiDiagnosticsList } from '../../ui/diagnostics-list';
+
+/** One headline count; it opens the view where those things are worked on. */
+const Stat = ({ value, label, href }: { value: number; label: string; href: string }) => (
+  <a className="stat" href={href}>
+    <span className="stat-value">{value.toLocaleString()}</span> <span className="stat-label">{label}</span>
+  </a>
+);
+
+/** Where each headline count is worked on. */
+const COUNT_VIEWS: Readonly<Record<string, ProjectView>> = {
+  assets: 'assets',
+  zones: 'diagram',
+  conduits: 'diagram',
+  accessPoints: 'system',
+  dataFlows: 'assets',
+  scenarios: 'risk',
+  vulnerabilities: 'assets',
+  countermeasures: 'requirements',
+};
+
+/** The view where a ZCR step is worked on, from its number (5.6 is SL-T, 5.13 the reports). */
+export const stepView = (step: string): ProjectView => {
+  const number = /ZCR (\d+)(?:\.(\d+))?/.exec(step);
+  const major = Number(number?.[1]);
+  const minor = Number(number?.[2]);
+  if (major === 1) return 'system';
+  if (major === 3) return 'diagram';
+  if (major === 5 && minor === 6) return 'security-levels';
+  if (major === 5 && minor === 13) return 'reports';
+  if (major === 2 || major === 4 || major === 5) return 'risk';
+  if (major === 6) return minor === 1 ? 'requirements' : minor === 3 ? 'diagram' : 'system';
+  if (major === 7) return 'approval';
+  return 'overview';
+};
 
 /**
  * The project's front page: status per ZCR step with what is missing, headline counts, import (assessors only)
@@ -51,22 +86,26 @@ export const OverviewView = () => {
       {summary?.counts === undefined ? null : (
         <section aria-label="Counts" className="stat-grid">
           {Object.entries(summary.counts).map(([name, count]) => (
-            <div className="stat" key={name}>
-              <span className="stat-value">{count.toLocaleString()}</span>
-              <span className="stat-label">{name.replace(/([A-Z])/g, ' $1').toLowerCase()}</span>
-            </div>
+            <Stat
+              key={name}
+              value={count}
+              label={name.replace(/([A-Z])/g, ' $1').toLowerCase()}
+              href={hrefOf({ name: 'project', projectId, view: COUNT_VIEWS[name] ?? 'overview' })}
+            />
           ))}
           {summary.summary?.openFindings === undefined ? null : (
-            <div className="stat">
-              <span className="stat-value">{summary.summary.openFindings}</span>
-              <span className="stat-label">open findings</span>
-            </div>
+            <Stat
+              value={summary.summary.openFindings}
+              label="open findings"
+              href={hrefOf({ name: 'project', projectId, view: 'findings' })}
+            />
           )}
           {summary.summary?.requirementGaps === undefined ? null : (
-            <div className="stat">
-              <span className="stat-value">{summary.summary.requirementGaps}</span>
-              <span className="stat-label">requirement gaps</span>
-            </div>
+            <Stat
+              value={summary.summary.requirementGaps}
+              label="requirement gaps"
+              href={hrefOf({ name: 'project', projectId, view: 'requirements' })}
+            />
           )}
         </section>
       )}
@@ -85,7 +124,9 @@ export const OverviewView = () => {
             {steps.data?.map((step) => (
               <tr key={step.step}>
                 <th scope="row">
-                  {step.step} {step.title}
+                  <a href={hrefOf({ name: 'project', projectId, view: stepView(step.step) })}>
+                    {step.step} {step.title}
+                  </a>
                 </th>
                 <td>
                   <span className={step.isComplete ? 'pill pill-ok' : 'pill pill-warn'}>

@@ -85,9 +85,23 @@ export const SecurityLevelsView = () => {
                       const a = result?.achieved[fr];
                       const isGap = (c !== undefined && c < t) || (a !== undefined && a < t);
                       return (
-                        <td key={fr} className={isGap ? 'sl-cell is-gap' : 'sl-cell'}>
-                          <span className="sl-t">T{t}</span> <span>C{c ?? '–'}</span> <span>A{a ?? '–'}</span>
-                          {isGap ? <span className="gap-mark"> ▼ gap</span> : null}
+                        <td
+                          key={fr}
+                          className={isGap ? 'sl-cell is-gap' : 'sl-cell'}
+                          title={`${fr} (${NAMES[fr]}): target ${t}, capability ${c ?? 'not known'}, achieved ${a ?? 'not known'}${isGap ? ', below the target' : ''}`}
+                        >
+                          <span className="sl-t">
+                            T{t}
+                            {isGap ? (
+                              <span className="gap-mark" aria-label="below the target">
+                                {' '}
+                                ▼
+                              </span>
+                            ) : null}
+                          </span>
+                          <span className="sl-ca">
+                            C{c ?? '–'} A{a ?? '–'}
+                          </span>
                         </td>
                       );
                     })}
