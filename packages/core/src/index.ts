@@ -45,6 +45,7 @@ export * from './threats/threat-context';
 export * from './threats/compose-scenario';
 export * from './threats/cleartext-protocols';
 export * from './threats/threat-rules';
+export * from './threats/exploitable-vulnerabilities';
 export * from './threats/generate-scenarios';
 export * from './security-levels/derive-target-levels';
 export * from './requirements/select-requirements';

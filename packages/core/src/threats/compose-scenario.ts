@@ -2,6 +2,7 @@ import type { LikelihoodFactor } from '../assessment/assessment';
 import type { Asset, SystemModel, ThreatScenario, Vulnerability } from '../model/system-model';
 import { clampLikelihood, likelihoodDelta } from '../risk/likelihood-scale';
 import { refTo } from '../risk/ref-to';
+import { exploitableVulnerabilitiesOf } from './exploitable-vulnerabilities';
 import { worstConsequences } from '../risk/worst-consequences';
 import type { ScenarioApproach } from './threat-context';
 import type { GeneratedScenario, ThreatRule } from './threat-rule';
@@ -80,7 +81,8 @@ export const estimateLikelihood = (
 
 /**
  * Turns a rule's decision into a generated scenario: deterministic id, targets sorted, impact as the worst
- * criticality per category of the targets (ZCR 5.3), the targets' vulnerabilities (ZCR 5.2) and the likelihood
+ * criticality per category of the targets (ZCR 5.3), the targets' vulnerabilities that are still exploitable (ZCR
+ * 5.2: not remediated, not "not affected") and the likelihood
  * with its factors (ZCR 5.4).
  */
 export const composeScenario = (
@@ -92,7 +94,7 @@ export const composeScenario = (
   const vulnerabilities = [
     ...new Map(
       targets
-        .flatMap((asset) => model.vulnerabilitiesOf(asset.id))
+        .flatMap((asset) => exploitableVulnerabilitiesOf(model, asset.id))
         .map((vulnerability) => [vulnerability.id, vulnerability]),
     ).values(),
   ].sort(byId);

@@ -89,6 +89,56 @@ describe('generateScenarios', () => {
     expect(deltas(control)).toEqual([4, 1]);
   });
 
+  it('leaves out vulnerabilities that were remediated or do not affect the asset, but not mitigated ones', () => {
+    const withStatus = (status: 'remediated' | 'not-affected' | 'mitigated' | 'accepted') =>
+      scenario(
+        chain({
+          vulnerabilities: [
+            {
+              id: 'v1',
+              isKnownExploited: true,
+              cvss: { version: '3.1', score: 9.8 },
+              assets: ['historian'],
+              status,
+            },
+          ],
+          accessPoints: [anAccessPoint({ id: 'vpn', kind: 'internet', zone: 'dmz' })],
+        }),
+        'threat/external-access-compromise@vpn>dmz',
+      );
+    for (const status of ['remediated', 'not-affected'] as const) {
+      expect(deltas(withStatus(status))).toEqual([5]);
+      expect(withStatus(status).scenario.vulnerabilities).toEqual([]);
+    }
+    for (const status of ['mitigated', 'accepted'] as const) {
+      expect(deltas(withStatus(status))).toEqual([5, 1, 1, -2]);
+      expect(withStatus(status).scenario.vulnerabilities).toEqual(['v1']);
+    }
+  });
+
+  it('generates no known-exploited scenario for a known-exploited vulnerability that was remediated', () => {
+    const ids = (status?: 'remediated' | 'mitigated') =>
+      generateScenarios(
+        resolveOrThrow(
+          chain({
+            vulnerabilities: [
+              {
+                id: 'v1',
+                isKnownExploited: true,
+                assets: ['scada'],
+                ...(status === undefined ? {} : { status }),
+              },
+            ],
+          }),
+        ),
+      )
+        .map((generated) => generated.scenario.id)
+        .filter((id) => id.startsWith('threat/known-exploited-vulnerability@'));
+    expect(ids()).toEqual(['threat/known-exploited-vulnerability@control']);
+    expect(ids('mitigated')).toEqual(['threat/known-exploited-vulnerability@control']);
+    expect(ids('remediated')).toEqual([]);
+  });
+
   it('starts from the access point exposure when the file sets one', () => {
     const file = chain({
       accessPoints: [anAccessPoint({ id: 'vpn', kind: 'remote-access', zone: 'dmz', exposure: 2 })],
