@@ -37,7 +37,7 @@ export const approvalOfSignature = (signature: SignatureRecord) => ({
 });
 
 /** The file with the signatures appended to its own approvals (an approval already in the file is not repeated). */
-const withSignatureApprovals = (
+export const withSignatureApprovals = (
   file: Record<string, unknown>,
   signatures: readonly SignatureRecord[],
 ): Record<string, unknown> => {

@@ -1270,7 +1270,7 @@ export interface paths {
     };
     /**
      * The project's model as an assessment file
-     * @description Unchanged since import: the imported text, byte for byte. After edits, YAML keeps the imported comments, key order and spelling with the edits merged in; JSON, and projects never imported, are written fresh. `ETag` is the project revision the file reflects.
+     * @description Unchanged since import: the imported text, byte for byte. After edits, YAML keeps the imported comments, key order and spelling with the edits merged in; JSON, and projects never imported, are written fresh. E-signatures are included as `approvals` (id `signature-<id>`), so the file is approved on its own. `ETag` is the project revision the file reflects.
      */
     get: {
       parameters: {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assessSystem, resolveSystem } from '@zonewise/core';
+import { loadAssessmentText } from '@zonewise/formats';
 import { applyEntityChanges, getEntity, replaceProjectModel } from '@zonewise/store';
 import { TEST_DIALECTS } from '@zonewise/store/testing';
 import { createTestServer, type TestClient, type TestServer } from '@zonewise/server/testing';
@@ -193,6 +195,29 @@ for (const dialect of TEST_DIALECTS) {
       });
       expect(late.status).toBe(409);
       expect(await codeOf(late)).toBe('baseline-stale');
+    });
+
+    it('exports the signatures as approvals, so the exported file is approved on its own', async () => {
+      const projectId = await newProject();
+      const baseline = await json(
+        await alice.request('POST', `/api/projects/${projectId}/baselines`, { label: 'CRS' }),
+      );
+      const path = `/api/projects/${projectId}/baselines/${baseline['id'] as string}/signatures`;
+      const signature = await json(
+        await paula.request('POST', path, { password: paula.password, meaning: 'approved', statement: 'OK' }),
+      );
+      for (const format of ['json', 'yaml'] as const) {
+        const exported = await rita.request('GET', `/api/projects/${projectId}/export?format=${format}`);
+        expect(exported.status).toBe(200);
+        const loaded = loadAssessmentText(await exported.text(), { fileName: `plant.${format}`, format });
+        expect(loaded.ok).toBe(true);
+        const resolved = resolveSystem(loaded.ok ? loaded.file : undefined);
+        if (!resolved.ok) throw new Error('the export does not resolve');
+        const states = assessSystem(resolved.value).approvals;
+        expect(states.map((state) => [state.approval.id, state.approval.approver, state.isStale])).toEqual([
+          [`signature-${signature['id'] as string}`, paula.user.displayName, false],
+        ]);
+      }
     });
 
     it('refuses a wrong password (401), non-approvers (403), other projects’ baselines (404), and rate-limits guesses', async () => {

@@ -11,10 +11,12 @@ import {
   getProject,
   getProjectSource,
   isEntityCollection,
+  listSignatures,
   loadAllEntities,
 } from '@zonewise/store';
 import type { ServerDeps } from '../../env';
 import { notFound } from '../../errors';
+import { withSignatureApprovals } from '../../services/project-model';
 
 /** An exported assessment file and how it was produced. */
 export interface ExportedAssessment {
@@ -58,16 +60,28 @@ export const exportAssessment = async (
         project,
         entities: await loadAllEntities(trx, projectId),
         source: await getProjectSource(trx, projectId),
+        signatures: await listSignatures(trx, projectId),
       };
     },
   );
   if (snapshot === undefined) throw notFound(`project ${projectId}`);
-  const { project, entities, source } = snapshot;
+  const { project, entities, source, signatures } = snapshot;
   const format = requested ?? source?.format ?? 'yaml';
   const base = { format, revision: project.revision, projectName: project.name };
-  if (source !== undefined && source.format === format && source.revision === project.revision)
+  // The e-signatures travel in the file as approvals (they sign the model without approvals, so adding them does not
+  // change what they sign): the exported file is approved on its own, e.g. for `zonewise assess --fail-on unapproved`.
+  const stored = assembleProjectFile(project.formatVersion, entities);
+  const assembled = withSignatureApprovals(stored, signatures);
+  const approvalCount = (file: Record<string, unknown>) =>
+    Array.isArray(file['approvals']) ? file['approvals'].length : 0;
+  const addsApprovals = approvalCount(assembled) > approvalCount(stored);
+  if (
+    source !== undefined &&
+    source.format === format &&
+    source.revision === project.revision &&
+    !addsApprovals
+  )
     return { ...base, text: source.text, method: 'source' };
-  const assembled = assembleProjectFile(project.formatVersion, entities);
   const file = (
     source === undefined ? assembled : { ...extraTopLevelKeys(source.text, source.format), ...assembled }
   ) as SystemFileInput;

@@ -53,6 +53,7 @@ const exportModel = createRoute({
   description:
     'Unchanged since import: the imported text, byte for byte. After edits, YAML keeps the imported comments, key ' +
     'order and spelling with the edits merged in; JSON, and projects never imported, are written fresh. ' +
+    'E-signatures are included as `approvals` (id `signature-<id>`), so the file is approved on its own. ' +
     '`ETag` is the project revision the file reflects.',
   ...permission('read'),
   middleware: [authenticate, requirePermission('read')] as const,
