@@ -333,9 +333,20 @@ const buildProgram = (io: CliIo, result: { code: number }): Command => {
       '--workers <n>',
       'server processes sharing the port, PostgreSQL only (default: ZONEWISE_WORKERS or 1)',
     )
+    .option(
+      '--trust-proxy <addresses>',
+      'IP addresses of reverse proxies whose X-Forwarded-For names the client, comma-separated (default: ZONEWISE_TRUST_PROXY)',
+    )
     .action(
-      run((options: { port?: string; host?: string; data?: string; demo?: boolean; workers?: string }) =>
-        serveCommand(io, options),
+      run(
+        (options: {
+          port?: string;
+          host?: string;
+          data?: string;
+          demo?: boolean;
+          workers?: string;
+          trustProxy?: string;
+        }) => serveCommand(io, options),
       ),
     );
 

@@ -183,4 +183,14 @@ describe('zonewise serve --workers refusals', () => {
       serveCommand(io, {}, { ZONEWISE_WORKERS: '0', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x' }),
     ).rejects.toThrow(/ZONEWISE_WORKERS "0"/);
   });
+
+  it('refuses trusted proxies that are not IP addresses, naming the flag or the variable', async () => {
+    const { io } = memoryIo();
+    await expect(serveCommand(io, { trustProxy: 'proxy.example' }, {})).rejects.toThrow(
+      /--trust-proxy "proxy\.example"/,
+    );
+    await expect(serveCommand(io, {}, { ZONEWISE_TRUST_PROXY: '10.0.0.0/8' })).rejects.toBeInstanceOf(
+      CliError,
+    );
+  });
 });

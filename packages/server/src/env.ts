@@ -12,6 +12,11 @@ export interface ServerSettings {
   readonly loginWindowSeconds: number;
   /** Largest accepted request body in bytes (imports of large plants). */
   readonly maxBodyBytes: number;
+  /**
+   * Addresses of reverse proxies whose `X-Forwarded-For` is believed for the client address (login limits, audit).
+   * Empty: the socket peer is the client.
+   */
+  readonly trustedProxies: readonly string[];
 }
 
 /** Defaults for `ServerSettings`. */
@@ -21,6 +26,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   loginAttemptsPerWindow: 5,
   loginWindowSeconds: 15 * 60,
   maxBodyBytes: 64 * 1024 * 1024,
+  trustedProxies: [],
 };
 
 /** Password hashing, injected so tests may use cheaper parameters. */

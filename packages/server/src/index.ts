@@ -6,6 +6,7 @@ export * from './auth/passwords';
 export * from './auth/authenticate';
 export * from './auth/access';
 export * from './auth/bootstrap-admin';
+export { parseTrustedProxies } from './auth/client-address';
 export { rasteriseSvg } from './render/rasterise-svg';
 export {
   CHROMIUM_INSTALL_HINT,

@@ -108,6 +108,7 @@ describe('startServer', () => {
         DATABASE_URL: 'postgres://db/zonewise',
         ZONEWISE_SECURE_COOKIES: 'true',
         ZONEWISE_ADMIN_PASSWORD: 'a-long-admin-password',
+        ZONEWISE_TRUST_PROXY: '127.0.0.1, 10.0.0.5',
       }),
     ).toEqual({
       port: 8123,
@@ -115,9 +116,58 @@ describe('startServer', () => {
       dataDir: '/srv/zonewise',
       databaseUrl: 'postgres://db/zonewise',
       adminPassword: 'a-long-admin-password',
-      settings: { secureCookies: true },
+      settings: { secureCookies: true, trustedProxies: ['127.0.0.1', '10.0.0.5'] },
     });
     expect(() => serverOptionsFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => serverOptionsFromEnv({ ZONEWISE_TRUST_PROXY: '10.0.0.0/8' })).toThrow(
+      /ZONEWISE_TRUST_PROXY/,
+    );
+  });
+});
+
+describe('startServer behind a trusted proxy', () => {
+  let dataDir: string;
+  let running: RunningServer;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'zonewise-proxy-'));
+    running = await startServer({
+      port: 0,
+      dataDir,
+      webDistDir: join(dataDir, 'no-web-build'),
+      passwords: fastTestPasswords,
+      loadDemo: false,
+      handleSignals: false,
+      settings: { trustedProxies: ['127.0.0.1'], loginAttemptsPerWindow: 3 },
+      log: () => undefined,
+    });
+  });
+  afterAll(async () => {
+    await running.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const failLogin = (username: string, client: string) =>
+    fetch(`${running.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+      body: JSON.stringify({ username, password: 'not the password' }),
+    });
+
+  it('limits failed logins per client the proxy forwards for, not per proxy, and audits the client address', async () => {
+    for (const username of ['u1', 'u2', 'u3'])
+      expect((await failLogin(username, '198.51.100.1')).status).toBe(401);
+    expect((await failLogin('u4', '198.51.100.1')).status).toBe(429);
+    // Another client behind the same proxy is not paused by the first one's failures.
+    expect((await failLogin('u5', '198.51.100.2')).status).toBe(401);
+    const refused = await running.deps.store.db
+      .selectFrom('audit_events')
+      .select('after_json')
+      .where('action', '=', 'auth.login-refused')
+      .execute();
+    const addresses = refused.map(
+      (event) => (JSON.parse(event.after_json ?? '{}') as { address?: string }).address,
+    );
+    expect(new Set(addresses)).toEqual(new Set(['198.51.100.1', '198.51.100.2']));
   });
 });
 

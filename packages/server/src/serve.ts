@@ -16,6 +16,7 @@ import {
 } from '@zonewise/store';
 import { createApp, type ZonewiseApp } from './app';
 import { ensureAdmin } from './auth/bootstrap-admin';
+import { parseTrustedProxies } from './auth/client-address';
 import { argon2Passwords } from './auth/passwords';
 import { DEFAULT_SETTINGS, type PasswordHasher, type ServerDeps, type ServerSettings } from './env';
 import { webUiRoutes } from './web-ui';
@@ -70,21 +71,28 @@ const isTrue = (value: string | undefined): boolean =>
 
 /**
  * Server options from the environment (`PORT`, `HOST`, `ZONEWISE_DATA_DIR`, `DATABASE_URL`,
- * `ZONEWISE_ADMIN_PASSWORD`, `ZONEWISE_SECURE_COOKIES`), so `npm start` and `zonewise serve` read them alike.
+ * `ZONEWISE_ADMIN_PASSWORD`, `ZONEWISE_SECURE_COOKIES`, `ZONEWISE_TRUST_PROXY`), so `npm start` and `zonewise serve`
+ * read them alike.
  */
 export const serverOptionsFromEnv = (env: NodeJS.ProcessEnv = process.env): StartServerOptions => {
   const port = env['PORT'] === undefined || env['PORT'] === '' ? undefined : Number(env['PORT']);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
     throw new Error(`PORT "${env['PORT']}" is not a port number (0–65535)`);
+  const settings: { secureCookies?: boolean; trustedProxies?: readonly string[] } = {
+    ...(env['ZONEWISE_SECURE_COOKIES'] === undefined
+      ? {}
+      : { secureCookies: isTrue(env['ZONEWISE_SECURE_COOKIES']) }),
+    ...(env['ZONEWISE_TRUST_PROXY'] === undefined
+      ? {}
+      : { trustedProxies: parseTrustedProxies(env['ZONEWISE_TRUST_PROXY'], 'ZONEWISE_TRUST_PROXY') }),
+  };
   return {
     ...(port === undefined ? {} : { port }),
     ...(env['HOST'] ? { host: env['HOST'] } : {}),
     ...(env['ZONEWISE_DATA_DIR'] ? { dataDir: env['ZONEWISE_DATA_DIR'] } : {}),
     ...(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : {}),
     ...(env['ZONEWISE_ADMIN_PASSWORD'] ? { adminPassword: env['ZONEWISE_ADMIN_PASSWORD'] } : {}),
-    ...(env['ZONEWISE_SECURE_COOKIES'] === undefined
-      ? {}
-      : { settings: { secureCookies: isTrue(env['ZONEWISE_SECURE_COOKIES']) } }),
+    ...(Object.keys(settings).length === 0 ? {} : { settings }),
   };
 };
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  parseTrustedProxies,
   parseWorkers,
   serverOptionsFromEnv,
   startServerWorkers,
@@ -18,11 +19,14 @@ export interface ServeOptions {
   readonly demo?: boolean;
   /** Server processes (PostgreSQL only); default `ZONEWISE_WORKERS` or 1. */
   readonly workers?: string;
+  /** Reverse proxies whose X-Forwarded-For is believed; default `ZONEWISE_TRUST_PROXY`. */
+  readonly trustProxy?: string;
 }
 
 /**
  * `zonewise serve`: starts the workbench server (what `npm start` runs) and keeps running until SIGINT/SIGTERM.
- * Flags override `PORT`, `HOST`, `ZONEWISE_DATA_DIR`, `ZONEWISE_WORKERS`; `DATABASE_URL` selects PostgreSQL, which
+ * Flags override `PORT`, `HOST`, `ZONEWISE_DATA_DIR`, `ZONEWISE_WORKERS`, `ZONEWISE_TRUST_PROXY`; `DATABASE_URL`
+ * selects PostgreSQL, which
  * may run several server processes (`--workers N`).
  */
 export const serveCommand = async (
@@ -32,10 +36,13 @@ export const serveCommand = async (
 ): Promise<number> => {
   let fromEnv: StartServerOptions;
   let workers: number;
+  let trustedProxies: readonly string[] | undefined;
   try {
     fromEnv = serverOptionsFromEnv(env);
     workers =
       options.workers === undefined ? workersFromEnv(env) : parseWorkers(options.workers, '--workers');
+    trustedProxies =
+      options.trustProxy === undefined ? undefined : parseTrustedProxies(options.trustProxy, '--trust-proxy');
   } catch (error) {
     throw new CliError((error as Error).message);
   }
@@ -54,6 +61,7 @@ export const serveCommand = async (
     ...(port === undefined ? {} : { port }),
     ...(options.host === undefined ? {} : { host: options.host }),
     ...(dataDir === undefined ? {} : { dataDir: resolve(io.cwd, dataDir) }),
+    ...(trustedProxies === undefined ? {} : { settings: { ...fromEnv.settings, trustedProxies } }),
     loadDemo: options.demo !== false,
     log: (line) => io.stdout(`${line}\n`),
   });

@@ -25,7 +25,7 @@ import { authenticate, SESSION_COOKIE } from '../../auth/authenticate';
 import type { AppEnv, PasswordHasher, ServerSettings } from '../../env';
 import { AppError, tooManyRequests } from '../../errors';
 import { errorResponses } from '../schemas';
-import { clientAddress } from './client-address';
+import { clientAddress } from '../../auth/client-address';
 import { ChangePasswordSchema, LoginResultSchema, LoginSchema, SessionSchema } from './schema';
 
 const login = createRoute({
