@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, ReportDocument, Section } from './document-model';
-import { DOCX_TEXT_WIDTH_PX } from './docx/docx-theme';
+import { DOCX_CELL_PADDING, docxColumnWidths, longestHeaderWord } from './docx/docx-blocks';
+import { DOCX_TEXT_WIDTH, DOCX_TEXT_WIDTH_PX } from './docx/docx-theme';
 import { renderDocumentDocx } from './render-docx';
 import { buildReportDocument } from './report-document';
 import { docxBodyLines, malformedParts, readDocxParts, TINY_PNG } from './testing/docx-reader';
@@ -67,6 +68,99 @@ describe('renderDocumentDocx', () => {
     const tableXml = documentXml.split('<w:tbl>').slice(1);
     const withHeader = tableXml.filter((xml) => /^(?:(?!<\/w:tr>).)*<w:tblHeader\/>/s.test(xml));
     expect(withHeader).toHaveLength(tables.length);
+  });
+
+  it('pads every cell of the ruled tables (data and key-value tables) above, below and at the sides', () => {
+    // Layout tables (figure rows) have no borders and no padding of their own.
+    const tables = documentXml
+      .split('<w:tbl>')
+      .slice(1)
+      .filter((table) => /<w:tblBorders><w:top w:val="single"/.test(table));
+    expect(tables.length).toBeGreaterThan(5);
+    for (const table of tables) {
+      const margins = /<w:tblCellMar>(.*?)<\/w:tblCellMar>/s.exec(table)?.[1] ?? '';
+      for (const side of ['top', 'bottom', 'left', 'right'] as const)
+        expect(margins).toMatch(new RegExp(`<w:${side} w:type="dxa" w:w="${DOCX_CELL_PADDING[side]}"/>`));
+    }
+  });
+
+  it('lays columns out like an automatic table: no word broken, the room left to the columns that want it', () => {
+    const text = (value: string) => [{ kind: 'text' as const, text: value }];
+    const matrix = {
+      kind: 'table' as const,
+      columns: [
+        'Requirement',
+        'FR',
+        'Title',
+        'Status',
+        'Basis',
+        'Countermeasures',
+        'Evidence or justification',
+      ].map((header) => ({ header })),
+      rows: Array.from({ length: 40 }, (_, index) =>
+        [
+          'SR 3.3 RE 1',
+          'FR3',
+          `Automated mechanisms for security functionality verification ${index}`,
+          'Open',
+          'Countermeasure',
+          '',
+          '',
+        ].map(text),
+      ),
+    };
+    const widths = docxColumnWidths(matrix);
+    expect(widths.reduce((sum, width) => sum + width, 0)).toBeLessThanOrEqual(DOCX_TEXT_WIDTH);
+    const [requirement, fr, title, status, basis, countermeasures, evidence] = widths as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    // The long title gets the most room; the empty columns stay narrower than it.
+    expect(title).toBe(Math.max(...widths));
+    expect(title).toBeGreaterThan(1.5 * requirement);
+    expect(countermeasures).toBeLessThan(title);
+    expect(evidence).toBeLessThan(title);
+    // Every column is at least as wide as its longest word: header ("Countermeasures") or value ("Countermeasure").
+    expect(basis).toBeGreaterThanOrEqual(14 * 95);
+    expect(countermeasures).toBeGreaterThanOrEqual(15 * 105);
+    expect(requirement).toBeGreaterThanOrEqual(11 * 105);
+    expect(Math.min(fr, status)).toBeGreaterThan(0);
+  });
+
+  it('gives each column room for its longest header word when the words fit across the page', () => {
+    const headers = [
+      'Assets',
+      'Zones',
+      'Conduits',
+      'Access points',
+      'Data flows',
+      'Threat scenarios',
+      'Vulnerabilities',
+      'Countermeasures',
+    ];
+    const scope = {
+      kind: 'table' as const,
+      columns: headers.map((header) => ({ header, align: 'right' as const })),
+      rows: [headers.map(() => [{ kind: 'text' as const, text: '79' }])],
+    };
+    const widths = docxColumnWidths(scope);
+    expect(widths.reduce((sum, width) => sum + width, 0)).toBeLessThanOrEqual(DOCX_TEXT_WIDTH);
+    for (const [index, column] of scope.columns.entries())
+      expect(widths[index]).toBeGreaterThanOrEqual(longestHeaderWord(column) * 105);
+    // Far too many columns for their header words: the widths still add up to the page, never more.
+    const crowded = {
+      ...scope,
+      columns: Array.from({ length: 30 }, () => ({ header: 'Countermeasures' })),
+      rows: [],
+    };
+    const crowdedWidths = docxColumnWidths(crowded);
+    expect(crowdedWidths).toHaveLength(30);
+    expect(crowdedWidths.reduce((sum, width) => sum + width, 0)).toBeLessThanOrEqual(DOCX_TEXT_WIDTH);
   });
 
   it('embeds each figure as an SVG image with a PNG fallback and its alt text, sized to the page', () => {

@@ -98,8 +98,6 @@ const PNG_SCALE = 2;
 const UNSPLIT_ROW_CHARACTERS = 600;
 // Column widths are estimated from the header and the first rows, so huge tables cost no more than small ones.
 const WIDTH_SAMPLE_ROWS = 200;
-const MIN_COLUMN_WEIGHT = 4;
-const MAX_COLUMN_WEIGHT = 40;
 
 const runsOf = (inline: Inline, state: DocxRenderState): ParagraphChild[] => {
   switch (inline.kind) {
@@ -155,37 +153,70 @@ const alignmentOption = (column: TableColumn): { readonly alignment?: 'right' | 
 const textLength = (content: InlineContent): number =>
   content.reduce((sum, inline) => sum + (inline.kind === 'line-break' ? 0 : inline.text.length), 0);
 
-// Twips per character of 7.5 pt table text (a little over the average Arial advance) and the cell's side margins.
+// Twips per character of 7.5 pt table text (a little over the average Arial advance), of the bold header text
+// (wider, and capitals are common in headers), and what a cell adds around its text (padding and rules).
 const TWIPS_PER_CHARACTER = 95;
-const CELL_MARGINS = 230;
+const HEADER_TWIPS_PER_CHARACTER = 105;
 const NO_WRAP_LIMIT = 12;
+// A word longer than this (an id with hyphens, a hash, a URL) may break; it does not get a column of its own
+// length. Dates, SR ids and ordinary words stay whole.
+const LONGEST_KEPT_WORD = 15;
+// Values longer than this wrap whatever the width: they ask for no more room than this.
+const LONGEST_UNWRAPPED_VALUE = 90;
+
+/** Padding inside every ruled table cell (twips): a little air above and below the text, and at the sides. */
+export const DOCX_CELL_PADDING = { top: 15, bottom: 15, left: 60, right: 60 } as const;
+const CELL_EXTRA = DOCX_CELL_PADDING.left + DOCX_CELL_PADDING.right + 40;
+
+/** Words of a text: what lies between spaces (Word may also break after a hyphen, but a date should not). */
+const wordsOf = (text: string): string[] => text.split(/\s+/).filter((word) => word !== '');
+
+/** The longest word of a column header, in characters: headers wrap between words, never inside one. */
+export const longestHeaderWord = (column: TableColumn): number =>
+  Math.max(...wordsOf(column.header).map((word) => word.length), 0);
+
+const textOf = (content: InlineContent): string =>
+  content.map((inline) => (inline.kind === 'line-break' ? ' ' : inline.text)).join('');
 
 /**
- * Column widths in twips: no-wrap columns (badges, short codes) first get room for their values, then the rest is
- * shared by the length of sampled cells, headers counting less because they wrap between words. Word keeps fixed
- * widths, and a fixed layout opens fast for long tables.
+ * Column widths in twips, the way a browser lays out an automatic table: each column has a minimum (its longest
+ * word, in the header or the sampled values, so no word is broken inside; no-wrap columns their whole value) and a
+ * preferred width (its header and typical value on one line). When the preferred widths fit, they are widened
+ * proportionally; otherwise every column gets its minimum and the room left is shared by how much more each one
+ * wants, so a long title column grows and an empty column stays at its header word. Only when even the minimums do
+ * not fit are they shrunk proportionally. Widths are estimated from the header and the first rows, so huge tables
+ * cost no more than small ones; Word keeps fixed widths, and a fixed layout opens fast for long tables.
  */
-const columnWidths = (block: TableBlock): number[] => {
+export const docxColumnWidths = (block: TableBlock): number[] => {
   const sample = block.rows.slice(0, WIDTH_SAMPLE_ROWS);
   const columns = block.columns.map((column, index) => {
-    const lengths = sample.map((row) => textLength(row[index] ?? [])).sort((a, b) => a - b);
-    const typical = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
-    const header = Math.max(...column.header.split(/\s+/).map((word) => word.length), 0);
-    const weight = Math.max(Math.min(header, 10) * 0.7, Math.sqrt(typical) * 4);
-    const minimum = column.isNoWrap ? Math.min(typical + 1, NO_WRAP_LIMIT) * TWIPS_PER_CHARACTER : 0;
-    return {
-      weight: Math.min(MAX_COLUMN_WEIGHT, Math.max(MIN_COLUMN_WEIGHT, weight)),
-      minimum: minimum + CELL_MARGINS,
-    };
+    const texts = sample.map((row) => textOf(row[index] ?? []));
+    const lengths = texts.map((text) => text.length).sort((a, b) => a - b);
+    const typical = Math.min(lengths[Math.floor(lengths.length * 0.9)] ?? 0, LONGEST_UNWRAPPED_VALUE);
+    const valueWord = Math.min(
+      LONGEST_KEPT_WORD,
+      Math.max(0, ...texts.flatMap((text) => wordsOf(text).map((word) => word.length))),
+    );
+    const headerWord = longestHeaderWord(column);
+    const noWrap = column.isNoWrap ? Math.min(typical, NO_WRAP_LIMIT) : 0;
+    const minimum =
+      Math.max(headerWord * HEADER_TWIPS_PER_CHARACTER, Math.max(valueWord, noWrap) * TWIPS_PER_CHARACTER) +
+      CELL_EXTRA;
+    const preferred =
+      Math.max(column.header.length * HEADER_TWIPS_PER_CHARACTER * 0.6, typical * TWIPS_PER_CHARACTER) +
+      CELL_EXTRA;
+    return { minimum, preferred: Math.max(minimum, preferred) };
   });
-  const minimumTotal = columns.reduce((sum, column) => sum + column.minimum, 0);
-  const weightTotal = columns.reduce((sum, column) => sum + column.weight, 0);
-  // Too many columns for their minimums: share by weight alone.
-  if (minimumTotal > DOCX_TEXT_WIDTH * 0.8) {
-    return columns.map((column) => Math.floor((column.weight / weightTotal) * DOCX_TEXT_WIDTH));
-  }
-  const spare = DOCX_TEXT_WIDTH - minimumTotal;
-  return columns.map((column) => Math.floor(column.minimum + (column.weight / weightTotal) * spare));
+  const total = (of: (column: (typeof columns)[number]) => number) =>
+    columns.reduce((sum, column) => sum + of(column), 0);
+  const minimumTotal = total((column) => column.minimum);
+  const preferredTotal = total((column) => column.preferred);
+  if (minimumTotal >= DOCX_TEXT_WIDTH)
+    return columns.map((column) => Math.floor((column.minimum / minimumTotal) * DOCX_TEXT_WIDTH));
+  if (preferredTotal <= DOCX_TEXT_WIDTH)
+    return columns.map((column) => Math.floor((column.preferred / preferredTotal) * DOCX_TEXT_WIDTH));
+  const share = (DOCX_TEXT_WIDTH - minimumTotal) / (preferredTotal - minimumTotal);
+  return columns.map((column) => Math.floor(column.minimum + (column.preferred - column.minimum) * share));
 };
 
 const cellParagraph = (
@@ -208,7 +239,7 @@ const renderTable = (block: TableBlock, state: DocxRenderState): (Paragraph | Ta
       new Paragraph({ children: [new TextRun({ text: docxText(block.emptyText ?? '—'), italics: true })] }),
     ];
   }
-  const widths = columnWidths(block);
+  const widths = docxColumnWidths(block);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -248,6 +279,7 @@ const renderTable = (block: TableBlock, state: DocxRenderState): (Paragraph | Ta
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       borders: cellBorders,
+      margins: DOCX_CELL_PADDING,
     }),
     new Paragraph({ style: DOCX_STYLE.tableText, children: [] }),
   ];
@@ -266,6 +298,7 @@ const renderKeyValues = (
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       borders: cellBorders,
+      margins: DOCX_CELL_PADDING,
       rows: items.map(
         (item) =>
           new TableRow({
