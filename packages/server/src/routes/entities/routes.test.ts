@@ -223,6 +223,57 @@ for (const dialect of TEST_DIALECTS) {
       expect(await state()).toEqual(before);
     });
 
+    it('keeps unknown fields an import carried when an edit sends them back unchanged, and refuses new ones', async () => {
+      const system = aSystem();
+      const file = {
+        ...system,
+        assets: (system.assets ?? []).map((item) =>
+          item.id === 'plc-1' ? { ...item, 'x-owner-note': 'from the CMDB', extra: { a: 1 } } : item,
+        ),
+      };
+      const imported = await createImportedProject(alice, JSON.stringify(file), { format: 'json' });
+      const path = `${base(imported)}/entities/assets/plc-1`;
+      const stored = (await (await alice.request('GET', path)).json()) as Entity;
+      expect(stored.body['x-owner-note']).toBe('from the CMDB');
+      // The web UI sends the whole body back with the edit.
+      const edited = await alice.request(
+        'PUT',
+        path,
+        { ...stored.body, name: 'Press PLC' },
+        ifMatch(stored.revision),
+      );
+      expect(edited.status).toBe(200);
+      const written = ((await edited.json()) as EntityWrite).entity;
+      expect(written.body).toMatchObject({
+        name: 'Press PLC',
+        'x-owner-note': 'from the CMDB',
+        extra: { a: 1 },
+      });
+      // A batch (the table's bulk edit) too.
+      const batch = await alice.request('POST', `${base(imported)}/changes`, {
+        changes: [
+          {
+            op: 'update',
+            collection: 'assets',
+            id: 'plc-1',
+            revision: written.revision,
+            body: { ...written.body, zone: 'dmz' },
+          },
+        ],
+      });
+      expect(batch.status).toBe(200);
+      const current = (await (await alice.request('GET', path)).json()) as Entity;
+      // A new unknown field, or a carried one with another value, is still refused at once.
+      for (const body of [
+        { ...current.body, colour: 'red' },
+        { ...current.body, 'x-owner-note': 'changed' },
+      ]) {
+        const refused = await alice.request('PUT', path, body, ifMatch(current.revision));
+        expect(refused.status).toBe(422);
+        expect((await errorOf(refused)).diagnostics?.map((d) => d.code)).toEqual(['unknown-field']);
+      }
+    });
+
     it('keys requirement status by subject/requirement in the URL', async () => {
       const status = { subject: 'control', requirement: 'SR 1.1', status: 'met' };
       expect((await alice.request('POST', `${base()}/entities/requirementStatus`, status)).status).toBe(201);

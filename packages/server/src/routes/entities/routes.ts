@@ -225,6 +225,24 @@ const refuseInvalid = (diagnostics: readonly Diagnostic[]): void => {
     );
 };
 
+/**
+ * Checks the body that replaces a stored entity. Only when the body has unknown fields is the stored entity read
+ * (a rare path): the fields it already carries unchanged, from an imported file, pass.
+ */
+const checkReplacement = async (
+  c: Context<AppEnv>,
+  projectId: string,
+  collection: EntityCollection,
+  entityId: string,
+  body: unknown,
+  prefix: readonly (string | number)[],
+): Promise<Diagnostic[]> => {
+  const problems = checkEntityBody(collection, body, prefix);
+  if (!problems.some((problem) => problem.code === 'unknown-field')) return problems;
+  const stored = await getEntity(c.get('deps').store.db, projectId, collection, entityId);
+  return stored === undefined ? problems : checkEntityBody(collection, body, prefix, stored.body);
+};
+
 /** Applies one change, mapping the store's refusal to the HTTP error a single-entity client expects. */
 const applyOne = async (c: Context<AppEnv>, projectId: string, change: EntityChange) => {
   try {
@@ -348,7 +366,10 @@ export const entityRoutes = (app: ZonewiseApp): void => {
   app.openapi(replace, async (c) => {
     const { projectId, collection, entityId } = c.req.valid('param');
     const body = c.req.valid('json');
-    refuseInvalid([...checkEntityBody(collection, body, ['body']), ...checkKey(collection, entityId, body)]);
+    refuseInvalid([
+      ...(await checkReplacement(c, projectId, collection, entityId, body, ['body'])),
+      ...checkKey(collection, entityId, body),
+    ]);
     const revision = revisionOf(c.req.valid('header')['if-match']);
     const applied = await applyOne(c, projectId, { op: 'update', collection, id: entityId, revision, body });
     return c.json(
@@ -375,7 +396,7 @@ export const entityRoutes = (app: ZonewiseApp): void => {
   app.openapi(writeSection, async (c) => {
     const { projectId, section } = c.req.valid('param');
     const body = c.req.valid('json');
-    refuseInvalid(checkEntityBody(section, body, ['body']));
+    refuseInvalid(await checkReplacement(c, projectId, section, section, body, ['body']));
     const ifMatch = c.req.valid('header')['if-match'];
     if (ifMatch === undefined) {
       const existing = await getEntity(c.get('deps').store.db, projectId, section, section);
@@ -403,13 +424,21 @@ export const entityRoutes = (app: ZonewiseApp): void => {
   app.openapi(changes, async (c) => {
     const { projectId } = c.req.valid('param');
     const request = c.req.valid('json');
-    refuseInvalid(
-      request.changes.flatMap((change, index) =>
+    const problems = await Promise.all(
+      request.changes.map((change, index) =>
         change.op === 'delete'
           ? []
-          : checkEntityBody(change.collection, change.body, ['body', 'changes', index, 'body']),
+          : change.op === 'update'
+            ? checkReplacement(c, projectId, change.collection, change.id, change.body, [
+                'body',
+                'changes',
+                index,
+                'body',
+              ])
+            : checkEntityBody(change.collection, change.body, ['body', 'changes', index, 'body']),
       ),
     );
+    refuseInvalid(problems.flat());
     const applied = await applyEntityChanges(
       c.get('deps').store,
       projectId,
