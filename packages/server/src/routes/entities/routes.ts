@@ -425,18 +425,13 @@ export const entityRoutes = (app: ZonewiseApp): void => {
     const { projectId } = c.req.valid('param');
     const request = c.req.valid('json');
     const problems = await Promise.all(
-      request.changes.map((change, index) =>
-        change.op === 'delete'
-          ? []
-          : change.op === 'update'
-            ? checkReplacement(c, projectId, change.collection, change.id, change.body, [
-                'body',
-                'changes',
-                index,
-                'body',
-              ])
-            : checkEntityBody(change.collection, change.body, ['body', 'changes', index, 'body']),
-      ),
+      request.changes.map(async (change, index): Promise<Diagnostic[]> => {
+        const prefix = ['body', 'changes', index, 'body'];
+        if (change.op === 'delete') return [];
+        if (change.op === 'update')
+          return checkReplacement(c, projectId, change.collection, change.id, change.body, prefix);
+        return checkEntityBody(change.collection, change.body, prefix);
+      }),
     );
     refuseInvalid(problems.flat());
     const applied = await applyEntityChanges(
