@@ -127,6 +127,28 @@ describe('AssetGrid', () => {
     expect(shown().filter((row) => before.has(row)).length).toBe(Math.min(before.size, shown().length));
   });
 
+  it('scrolls to the open asset and makes it the active row (a link to an asset deep in the table)', async () => {
+    // jsdom has no scrolling: scrollTo sets the offset and fires the scroll event a browser would.
+    Object.defineProperty(HTMLElement.prototype, 'scrollTo', {
+      configurable: true,
+      value: function (this: HTMLElement, options?: ScrollToOptions) {
+        if (options?.top !== undefined) this.scrollTop = options.top;
+        this.dispatchEvent(new Event('scroll'));
+      },
+    });
+    vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.dataset['testid'] === 'asset-grid-body' ? 36 * 5_000 : 0;
+    });
+    try {
+      const rows = Array.from({ length: 5_000 }, (_, n) => rowOf(n));
+      render(gridOf(rows, { openId: 'asset-3000' }));
+      await waitFor(() => expect(screen.getByText('asset-3000')).toBeInTheDocument());
+      expect(screen.getByRole('grid')).toHaveAttribute('aria-activedescendant', 'asset-row-3000');
+    } finally {
+      delete (HTMLElement.prototype as { scrollTo?: unknown }).scrollTo;
+    }
+  });
+
   it('toggles a row with its selection box, which shows the selection', async () => {
     const rows = Array.from({ length: 20 }, (_, n) => rowOf(n));
     const onSelect = vi.fn();

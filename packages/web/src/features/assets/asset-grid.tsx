@@ -103,6 +103,20 @@ export const AssetGrid = ({
   useEffect(() => {
     if (active >= rows.length) setActive(Math.max(0, rows.length - 1));
   }, [rows.length, active]);
+  // The open asset (a click, or a link straight to an asset deep in the table) becomes the active row, in view.
+  useEffect(() => {
+    if (openId === undefined) return;
+    const index = rows.findIndex((row) => row.entity.id === openId);
+    if (index < 0) return;
+    setActive(index);
+    // A row already in full view stays where it is (a click); one out of view is brought to the middle (a link).
+    const body = scroller.current;
+    const top = index * ROW_HEIGHT;
+    const isInView =
+      body !== null && top >= body.scrollTop && top + ROW_HEIGHT <= body.scrollTop + body.clientHeight;
+    if (!isInView) virtualizer.scrollToIndex(index, { align: 'center' });
+    // Only when another asset opens (or the rows it is found in change), not on every render.
+  }, [openId, rows]);
 
   const selectRange = (from: number, to: number, base: ReadonlySet<string>) => {
     const next = new Set(base);
