@@ -59,6 +59,7 @@ export * from './completeness/assess-completeness';
 export * from './completeness/assess-approvals';
 export * from './gates/assessment-gates';
 export * from './crs/assemble-crs';
+export * from './diff/changed-paths';
 export * from './diff/diff-models';
 export * from './diff/diff-assessments';
 export * from './diff/model-diff';

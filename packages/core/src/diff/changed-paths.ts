@@ -3,7 +3,14 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 const join = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
 
-const collect = (before: unknown, after: unknown, path: string, out: string[]): void => {
+/** One place where two values differ, with the value on each side (undefined where it is absent). */
+export interface ChangedValue {
+  readonly path: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+const collect = (before: unknown, after: unknown, path: string, out: ChangedValue[]): void => {
   if (Object.is(before, after)) return;
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
@@ -14,7 +21,14 @@ const collect = (before: unknown, after: unknown, path: string, out: string[]): 
     before.forEach((item: unknown, index) => collect(item, after[index], `${path}[${index}]`, out));
     return;
   }
-  out.push(path);
+  out.push({ path, before, after });
+};
+
+/** Where two JSON-like values differ and what each side holds there, in the order of {@link changedPaths}. */
+export const changedValues = (before: unknown, after: unknown): readonly ChangedValue[] => {
+  const out: ChangedValue[] = [];
+  collect(before, after, '', out);
+  return out;
 };
 
 /**
@@ -22,8 +36,5 @@ const collect = (before: unknown, after: unknown, path: string, out: string[]): 
  * order. A property that is absent and one that is undefined are equal; a list whose length changed is reported as
  * one path; a value that differs at the root gives the path "".
  */
-export const changedPaths = (before: unknown, after: unknown): readonly string[] => {
-  const out: string[] = [];
-  collect(before, after, '', out);
-  return out;
-};
+export const changedPaths = (before: unknown, after: unknown): readonly string[] =>
+  changedValues(before, after).map((change) => change.path);

@@ -1,3 +1,4 @@
+import { changedValues } from '@zonewise/core';
 import { useState } from 'react';
 import { useApi } from '../../app/session';
 import { ErrorMessage } from '../../ui/error-message';
@@ -24,9 +25,57 @@ interface Verification {
   readonly problem?: string;
 }
 
+/** A value as the change list shows it: JSON, cut to a readable length; absent as a dash. */
+const shown = (value: unknown): string => {
+  if (value === undefined) return '—';
+  // JSON.stringify gives undefined only for functions and symbols, which JSON bodies never hold.
+  const text = JSON.stringify(value) ?? '';
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+};
+
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
+
 /**
- * The project's hash-chained audit trail, newest first, with filters (action, target, time) and the result of
- * recomputing the chain, so an auditor sees at once whether anything was tampered with.
+ * What one record changed: an entity created or deleted, else the fields with their old and new values (a side the
+ * record does not hold counts as empty, e.g. the details of an import).
+ */
+const RecordChange = ({ action, before, after }: { action: string; before: unknown; after: unknown }) => {
+  if (action.endsWith('.create') && isObject(after)) return <span className="muted">created</span>;
+  if (action.endsWith('.delete') && isObject(before)) return <span className="muted">deleted</span>;
+  if (!isObject(before) && !isObject(after)) return null;
+  const changes = changedValues(isObject(before) ? before : {}, isObject(after) ? after : {});
+  if (changes.length === 0) return <span className="muted">no field changed</span>;
+  const list = (
+    <ul className="plain-list change-list" aria-label="Changed fields">
+      {changes.map((change) => (
+        <li key={change.path}>
+          <span className="mono">{change.path === '' ? '(value)' : change.path}</span>: {shown(change.before)}{' '}
+          → {shown(change.after)}
+        </li>
+      ))}
+    </ul>
+  );
+  return changes.length <= 3 ? (
+    list
+  ) : (
+    <details>
+      <summary>
+        {changes.length} fields:{' '}
+        {changes
+          .slice(0, 3)
+          .map((change) => change.path)
+          .join(', ')}
+        , …
+      </summary>
+      {list}
+    </details>
+  );
+};
+
+/**
+ * The project's hash-chained audit trail, newest first, with filters (action, target, time), what each record
+ * changed (field by field, old → new), and the result of recomputing the chain, so an auditor sees at once whether
+ * anything was tampered with.
  */
 export const AuditView = () => {
   const api = useApi();
@@ -109,6 +158,7 @@ export const AuditView = () => {
               <th scope="col">Who</th>
               <th scope="col">Action</th>
               <th scope="col">Target</th>
+              <th scope="col">Change</th>
               <th scope="col">Why</th>
               <th scope="col">Hash</th>
             </tr>
@@ -122,6 +172,9 @@ export const AuditView = () => {
                 <td className="mono small">{record.action}</td>
                 <td className="small">
                   {record.targetKind} <span className="mono">{record.targetId}</span>
+                </td>
+                <td className="small">
+                  <RecordChange action={record.action} before={record.before} after={record.after} />
                 </td>
                 <td className="small">{record.reason ?? ''}</td>
                 <td className="mono small">{record.hash.slice(0, 12)}…</td>
