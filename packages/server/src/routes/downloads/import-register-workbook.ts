@@ -112,8 +112,17 @@ export const importRegisterWorkbook = async (
   ];
   if (trial.file === undefined) throw refuse(diagnostics);
   const changes = changesOf(entities, trial.file);
+  const storedBody = new Map(entities.map((entity) => [`${entity.collection}/${entity.id}`, entity.body]));
+  // An update keeps the unknown fields the entity carries from its import; the stored body lets them pass.
   const invalid = changes.flatMap((change, index) =>
-    change.op === 'delete' ? [] : checkEntityBody(change.collection, change.body, ['changes', index, 'body']),
+    change.op === 'delete'
+      ? []
+      : checkEntityBody(
+          change.collection,
+          change.body,
+          ['changes', index, 'body'],
+          change.op === 'update' ? storedBody.get(`${change.collection}/${change.id}`) : undefined,
+        ),
   );
   if (invalid.length > 0) throw refuse([...diagnostics, ...invalid]);
 

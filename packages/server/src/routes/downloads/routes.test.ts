@@ -76,8 +76,8 @@ for (const dialect of TEST_DIALECTS) {
     const get = (path: string, client: TestClient = alice, id = projectId) =>
       client.request('GET', `/api/projects/${id}/${path}`);
     /** POSTs a workbook as raw bytes with the caller's session and CSRF token. */
-    const postWorkbook = (bytes: Uint8Array, query = '', client: TestClient = alice) =>
-      server.app.request(`/api/projects/${projectId}/registers/import${query}`, {
+    const postWorkbook = (bytes: Uint8Array, query = '', client: TestClient = alice, id = projectId) =>
+      server.app.request(`/api/projects/${id}/registers/import${query}`, {
         method: 'POST',
         headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': XLSX_TYPE },
         body: bytes,
@@ -275,6 +275,22 @@ for (const dialect of TEST_DIALECTS) {
       expect(again.warnings).toEqual([
         expect.objectContaining({ code: 'register-model-changed', severity: 'warning' }),
       ]);
+    }, 120_000);
+
+    it('imports an edit of an entity that carries unknown fields from its import, keeping them', async () => {
+      const system = aSystem();
+      const file = {
+        ...system,
+        assets: (system.assets ?? []).map((item) => ({ ...item, 'x-cmdb-id': `CI-${item.id}` })),
+      };
+      const carrying = await createImportedProject(alice, JSON.stringify(file), { format: 'json' });
+      const exported = await bytesOf(await get('registers', alice, carrying));
+      const { bytes, id } = await editCell(exported, 'Assets', 2, 'Owner', 'Night shift lead');
+      const applied = await postWorkbook(bytes, '', alice, carrying);
+      expect(applied.status).toBe(200);
+      expect(((await applied.json()) as ImportBody).counts.updated).toBe(1);
+      const after = (await (await get(`entities/assets/${id}`, alice, carrying)).json()) as EntityBody;
+      expect(after.body).toMatchObject({ owner: 'Night shift lead', 'x-cmdb-id': `CI-${id}` });
     }, 120_000);
 
     it('refuses a workbook with a bad status with 422 and the cell, storing nothing', async () => {
