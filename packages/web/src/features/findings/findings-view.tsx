@@ -121,7 +121,15 @@ export const FindingsView = ({ itemId }: { itemId: string | undefined }) => {
   const triage = useResource(key, () => listAllEntities<TriageInput>(api, projectId, 'triage'));
   const [severity, setSeverity] = useState('');
   const [status, setStatus] = useState('');
+  const [rule, setRule] = useState('');
   const [text, setText] = useState('');
+  // The rules that found something, with how many findings each, for triaging one rule's findings together.
+  const rules = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const finding of findings.data ?? [])
+      counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+    return [...counts].sort(([a], [b]) => a.localeCompare(b));
+  }, [findings.data]);
   const triageByFinding = useMemo(
     () => new Map((triage.data ?? []).map((entity) => [entity.body.finding, entity])),
     [triage.data],
@@ -130,6 +138,7 @@ export const FindingsView = ({ itemId }: { itemId: string | undefined }) => {
     (finding) =>
       (severity === '' || finding.severity === severity) &&
       (status === '' || finding.status === status) &&
+      (rule === '' || finding.ruleId === rule) &&
       (text === '' ||
         `${finding.id} ${finding.title} ${finding.because}`
           .toLowerCase()
@@ -165,6 +174,17 @@ export const FindingsView = ({ itemId }: { itemId: string | undefined }) => {
             <option value="">any</option>
             {['open', 'accepted', 'false-positive', 'mitigated'].map((value) => (
               <option key={value}>{value}</option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          <span>Rule</span>
+          <select value={rule} onChange={(event) => setRule(event.target.value)}>
+            <option value="">any</option>
+            {rules.map(([id, count]) => (
+              <option key={id} value={id}>
+                {id} ({count})
+              </option>
             ))}
           </select>
         </label>
