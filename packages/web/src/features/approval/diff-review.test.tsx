@@ -94,7 +94,7 @@ describe('DiffReview', () => {
         const after = target.after?.[fr] ?? '—';
         expect(row?.textContent).toContain(`${before} → ${after}`);
       }
-      const marks = within(row as HTMLElement).queryAllByLabelText(/raised|lowered/);
+      const marks = within(row as HTMLElement).queryAllByText(/^(raised|lowered)$/);
       expect(marks).toHaveLength(target.frs.length);
     }
   });

@@ -130,7 +130,8 @@ const LevelCell = ({ before, after }: { before: number | undefined; after: numbe
       <strong>
         {before ?? '—'} → {after ?? '—'}
       </strong>{' '}
-      <span aria-label={isUp ? 'raised' : 'lowered'}>{isUp ? '▲' : '▼'}</span>
+      <span aria-hidden="true">{isUp ? '▲' : '▼'}</span>
+      <span className="visually-hidden">{isUp ? 'raised' : 'lowered'}</span>
     </td>
   );
 };

@@ -93,9 +93,9 @@ export const SecurityLevelsView = () => {
                           <span className="sl-t">
                             T{t}
                             {isGap ? (
-                              <span className="gap-mark" aria-label="below the target">
-                                {' '}
-                                ▼
+                              <span className="gap-mark">
+                                <span aria-hidden="true"> ▼</span>
+                                <span className="visually-hidden"> below the target</span>
                               </span>
                             ) : null}
                           </span>
