@@ -2,7 +2,8 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionProvider } from '../../app/session';
 import { createFakeServer, sessionAnswer } from '../../testing/fake-server';
-import { OverviewView, stepView } from './overview-view';
+import { stepView } from '../../app/router';
+import { OverviewView } from './overview-view';
 import { ProjectProvider } from './project-context';
 
 afterEach(cleanup);

@@ -1,5 +1,5 @@
 import { itemsOf } from '../../api/items-of';
-import { hrefOf, type ProjectView } from '../../app/router';
+import { hrefOf, stepView, type ProjectView } from '../../app/router';
 import { useApi } from '../../app/session';
 import { ErrorMessage } from '../../ui/error-message';
 import { saveFile } from '../../ui/save-file';
@@ -27,21 +27,6 @@ const COUNT_VIEWS: Readonly<Record<string, ProjectView>> = {
   scenarios: 'risk',
   vulnerabilities: 'assets',
   countermeasures: 'requirements',
-};
-
-/** The view where a ZCR step is worked on, from its number (5.6 is SL-T, 5.13 the reports). */
-export const stepView = (step: string): ProjectView => {
-  const number = /ZCR (\d+)(?:\.(\d+))?/.exec(step);
-  const major = Number(number?.[1]);
-  const minor = Number(number?.[2]);
-  if (major === 1) return 'system';
-  if (major === 3) return 'diagram';
-  if (major === 5 && minor === 6) return 'security-levels';
-  if (major === 5 && minor === 13) return 'reports';
-  if (major === 2 || major === 4 || major === 5) return 'risk';
-  if (major === 6) return minor === 1 ? 'requirements' : minor === 3 ? 'diagram' : 'system';
-  if (major === 7) return 'approval';
-  return 'overview';
 };
 
 /**

@@ -31,7 +31,7 @@ const ProjectStatus = ({ projectId, revision }: { projectId: string; revision: n
   if (steps.error !== undefined) return <span className="muted">status not available</span>;
   if (steps.data === undefined) return <span className="muted">assessing…</span>;
   if (steps.data.length === 0) return <span className="muted">no model yet: import a file</span>;
-  return <StepStatus steps={steps.data} />;
+  return <StepStatus projectId={projectId} steps={steps.data} />;
 };
 
 const CreateProjectForm = ({ onCreated }: { onCreated: (id: string) => void }) => {
