@@ -46,6 +46,34 @@ const raised: SystemFileInput = {
 };
 
 describe('DiffReview', () => {
+  it('shows a huge change list 500 rows at a time', async () => {
+    const changes = Array.from({ length: 1_200 }, (_, index) => ({
+      kind: 'asset' as const,
+      id: `a-${index}`,
+      change: 'added' as const,
+      fields: [],
+    }));
+    const answer = answerFor(base, base);
+    render(
+      <DiffReview
+        answer={{
+          ...answer,
+          diff: {
+            ...answer.diff,
+            entities: { changes, byKind: [], counts: { added: 1_200, removed: 0, changed: 0 } },
+          },
+        }}
+      />,
+    );
+    const model = screen.getByRole('region', { name: 'Model' });
+    expect(within(model).getAllByRole('row')).toHaveLength(1 + 50);
+    await userEvent.click(within(model).getByRole('button', { name: 'Show 500 more of 1,150' }));
+    expect(within(model).getAllByRole('row')).toHaveLength(1 + 550);
+    await userEvent.click(within(model).getByRole('button', { name: 'Show 500 more of 650' }));
+    await userEvent.click(within(model).getByRole('button', { name: 'Show all 1,200' }));
+    expect(within(model).getAllByRole('row')).toHaveLength(1 + 1_200);
+  });
+
   it('lists every entity change with its kind and fields, 50 first and the rest on request', async () => {
     const answer = answerFor(base, raised);
     render(<DiffReview answer={answer} />);

@@ -24,8 +24,9 @@ export interface DiffAnswer {
   readonly diff: EngineDiff;
 }
 
-/** How many rows a long list shows before "Show all". */
+/** How many rows a long list shows at first, and how many more each "Show more" adds. */
 const FIRST_ROWS = 50;
+const MORE_ROWS = 500;
 
 const CHANGE_MARKS: Record<EntityChange['change'], string> = {
   added: '+ added',
@@ -48,13 +49,17 @@ const DiffSection = ({ title, count, children }: { title: string; count: number;
 
 /** The first rows of a long list with a button for the rest. */
 const useFirstRows = <T,>(items: readonly T[]): { shown: readonly T[]; more: ReactNode } => {
-  const [isAll, setAll] = useState(false);
-  if (isAll || items.length <= FIRST_ROWS) return { shown: items, more: null };
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  if (items.length <= limit) return { shown: items, more: null };
+  // A bulk import can change 100k entities: more rows come a page at a time, never all at once.
+  const next = Math.min(items.length, limit + MORE_ROWS);
   return {
-    shown: items.slice(0, FIRST_ROWS),
+    shown: items.slice(0, limit),
     more: (
-      <button type="button" className="link" onClick={() => setAll(true)}>
-        Show all {items.length.toLocaleString('en')}
+      <button type="button" className="link" onClick={() => setLimit(next)}>
+        {next === items.length
+          ? `Show all ${items.length.toLocaleString('en')}`
+          : `Show ${(next - limit).toLocaleString('en')} more of ${(items.length - limit).toLocaleString('en')}`}
       </button>
     ),
   };
