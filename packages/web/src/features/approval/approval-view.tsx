@@ -41,11 +41,15 @@ export const lastApprovedBaseline = (baselines: readonly Baseline[]): Baseline |
   );
 };
 
-/** A baseline in the compare selectors: its label, when it was frozen, and whether it carries an approval. */
-const baselineOption = (baseline: Baseline): string =>
-  `${baseline.label} (${new Date(baseline.createdAt).toLocaleDateString()}${
-    baseline.signatures.some((signature) => signature.meaning === 'approved') ? ', approved' : ''
-  })`;
+/** The baselines as options of a compare selector: label, when frozen, and whether it carries an approval. */
+const BaselineOptions = ({ baselines }: { baselines: readonly Baseline[] }) =>
+  baselines.map((baseline) => (
+    <option key={baseline.id} value={baseline.id}>
+      {`${baseline.label} (${new Date(baseline.createdAt).toLocaleDateString()}${
+        baseline.signatures.some((signature) => signature.meaning === 'approved') ? ', approved' : ''
+      })`}
+    </option>
+  ));
 
 const SignDialog = ({
   projectId,
@@ -220,22 +224,14 @@ export const ApprovalView = () => {
             <label className="inline-field">
               <span>From</span>
               <select value={fromId} onChange={(event) => setFromChoice(event.target.value)}>
-                {sorted.map((baseline) => (
-                  <option key={baseline.id} value={baseline.id}>
-                    {baselineOption(baseline)}
-                  </option>
-                ))}
+                <BaselineOptions baselines={sorted} />
               </select>
             </label>
             <label className="inline-field">
               <span>To</span>
               <select value={toId} onChange={(event) => setToChoice(event.target.value)}>
                 <option value="working">The working model</option>
-                {sorted.map((baseline) => (
-                  <option key={baseline.id} value={baseline.id}>
-                    {baselineOption(baseline)}
-                  </option>
-                ))}
+                <BaselineOptions baselines={sorted} />
               </select>
             </label>
           </div>
