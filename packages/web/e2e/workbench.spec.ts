@@ -158,6 +158,23 @@ describe('the workbench in Chromium', () => {
     await expectAccessible(page);
     await page.screenshot({ path: `${SCREENSHOTS}ui-diagram.png` });
 
+    // A link straight to an asset (from its detail, a finding's evidence) opens the diagram on it, selected.
+    await open(page, 'diagram/plc-coat', 'Zones and conduits');
+    await page.getByRole('region', { name: /^Asset Film coater/ }).waitFor();
+    await page.locator('.diagram-node[data-node-id="plc-coat"]').waitFor({ state: 'attached' });
+    const focused = await page.locator('.diagram-node[data-node-id="plc-coat"]').boundingBox();
+    const frame = await page.getByTestId('diagram-canvas').boundingBox();
+    if (focused === null || frame === null) throw new Error('the asset is not on the diagram');
+    // Centred: the chip's centre is within the middle third of the canvas.
+    expect(Math.abs(focused.x + focused.width / 2 - (frame.x + frame.width / 2))).toBeLessThan(
+      frame.width / 6,
+    );
+    expect(Math.abs(focused.y + focused.height / 2 - (frame.y + frame.height / 2))).toBeLessThan(
+      frame.height / 6,
+    );
+    // Back to the whole plant for the drag below.
+    await page.getByRole('button', { name: 'Fit' }).click();
+
     const asset = await page.locator('[data-node-id="sis-logic-solver"]').boundingBox();
     const zone = await page.locator('.diagram-node[data-node-id="supervisory"]').first().boundingBox();
     if (asset === null || zone === null) throw new Error('the asset or the zone is not on the diagram');

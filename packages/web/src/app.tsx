@@ -24,7 +24,12 @@ const PROJECT_VIEWS: readonly ViewEntry[] = [
   { view: 'overview', label: 'Overview', render: () => <OverviewView /> },
   { view: 'system', label: 'System', zcr: 'ZCR 1', render: () => <SystemView /> },
   { view: 'assets', label: 'Assets', zcr: 'ZCR 1', render: (itemId) => <AssetsView itemId={itemId} /> },
-  { view: 'diagram', label: 'Zones and conduits', zcr: 'ZCR 3', render: () => <DiagramView /> },
+  {
+    view: 'diagram',
+    label: 'Zones and conduits',
+    zcr: 'ZCR 3',
+    render: (itemId) => <DiagramView itemId={itemId} />,
+  },
   { view: 'risk', label: 'Risk', zcr: 'ZCR 2, 4, 5', render: () => <RiskView /> },
   { view: 'security-levels', label: 'Security levels', zcr: 'ZCR 5.6', render: () => <SecurityLevelsView /> },
   { view: 'requirements', label: 'Requirements', zcr: 'ZCR 6', render: () => <RequirementsView /> },

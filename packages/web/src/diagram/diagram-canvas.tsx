@@ -34,6 +34,11 @@ interface Props {
   readonly onToggleZone: (zoneId: string) => void;
   readonly onSelect: (id: string | undefined) => void;
   readonly onRequestMove: (assetId: string) => void;
+  /**
+   * A node to centre and mark as soon as it is on the diagram (a link to it, a search, a finding): kept until the
+   * layout holds the node, e.g. after the zone of an asset was expanded and laid out again. A new `seq` asks again.
+   */
+  readonly focusRequest?: { readonly id: string; readonly seq: number } | undefined;
 }
 
 /** Overlay buttons (for keyboard and screen readers) are drawn only when this few nodes are in view. */
@@ -68,7 +73,17 @@ const CONDUIT_TARGET_PX = { width: 28, height: 18 };
  * so the diagram is usable from the keyboard (Enter on an asset opens "move to zone").
  */
 export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function DiagramCanvas(
-  { layout, findings, highlighted, canEdit, onMoveAsset, onToggleZone, onSelect, onRequestMove },
+  {
+    layout,
+    findings,
+    highlighted,
+    canEdit,
+    onMoveAsset,
+    onToggleZone,
+    onSelect,
+    onRequestMove,
+    focusRequest,
+  },
   handle,
 ) {
   const container = useRef<HTMLDivElement>(null);
@@ -106,6 +121,18 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
     // Start readable: the whole plant when its zone titles read at that zoom, else its top (enterprise) end.
     setView(initialView(layout, size));
   }, [layout, size]);
+
+  // After the initial fit (effects run in order), so a link to a node opens on that node.
+  const focused = useRef(0);
+  useEffect(() => {
+    if (focusRequest === undefined || focused.current === focusRequest.seq || !size.isMeasured) return;
+    const box = centreOf(layout, focusRequest.id);
+    if (box === undefined) return;
+    focused.current = focusRequest.seq;
+    fitted.current = true;
+    setFocusedId(focusRequest.id);
+    setView(fitBox(box, size, 80, 1.2));
+  }, [layout, size, focusRequest]);
 
   useEffect(() => {
     const element = canvas.current;

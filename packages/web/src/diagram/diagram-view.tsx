@@ -45,7 +45,7 @@ let elkPromise: Promise<ELK> | undefined;
  * saved with its revision and the findings refresh on the affected nodes), create zones and conduits, search,
  * collapse, and export SVG or PNG.
  */
-export const DiagramView = () => {
+export const DiagramView = ({ itemId }: { itemId?: string | undefined } = {}) => {
   const api = useApi();
   const { projectId, changeCount, capabilities, notifyChanged } = useProject();
   const key = `${projectId}#${changeCount}`;
@@ -72,6 +72,7 @@ export const DiagramView = () => {
   const [dialog, setDialog] = useState<'zone' | 'conduit'>();
   const [status, setStatus] = useState<string>();
   const canvas = useRef<DiagramCanvasHandle>(null);
+  const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number }>();
   const stage = useRef<HTMLDivElement>(null);
 
   const assetById = useMemo(
@@ -161,18 +162,31 @@ export const DiagramView = () => {
   }, [search, input]);
   const highlighted = useMemo(() => new Set(matches), [matches]);
 
+  /**
+   * Selects a zone, conduit or asset and brings it into view: an asset's zone is expanded first when it is (or may
+   * be, before the first layout) collapsed, and the canvas centres the node once the new layout holds it.
+   */
+  const focusOn = (id: string) => {
+    const zone = assetById.get(id)?.body.zone;
+    if (zone !== undefined && layout?.zones.find((z) => z.id === zone)?.isCollapsed !== false) {
+      setExpanded((current) => (current.has(zone) ? current : new Set([...current, zone])));
+      setCollapsed((current) =>
+        current.has(zone) ? new Set([...current].filter((z) => z !== zone)) : current,
+      );
+    }
+    setSelected(id);
+    setFocusRequest((current) => ({ id, seq: (current?.seq ?? 0) + 1 }));
+  };
   const revealMatch = () => {
     const first = matches[0];
-    if (first === undefined) return;
-    const asset = assetById.get(first);
-    const zone = asset?.body.zone;
-    if (asset !== undefined && zone !== undefined && layout?.zones.find((z) => z.id === zone)?.isCollapsed) {
-      setExpanded((current) => new Set([...current, zone]));
-      setCollapsed((current) => new Set([...current].filter((id) => id !== zone)));
-    }
-    setSelected(first);
-    setTimeout(() => canvas.current?.reveal(first), 50);
+    if (first !== undefined) focusOn(first);
   };
+  // A link straight to a node (#/projects/…/diagram/<id>): focus it, again once the assets have loaded.
+  const hasAssets = assets.data !== undefined;
+  useEffect(() => {
+    if (itemId !== undefined) focusOn(itemId);
+    // focusOn is recreated each render; what matters is a new id, or the assets arriving to find its zone.
+  }, [itemId, hasAssets]);
 
   const moveAsset = async (assetId: string, zoneId: string, revision?: number) => {
     const entity = assetById.get(assetId);
@@ -324,6 +338,7 @@ export const DiagramView = () => {
               onToggleZone={toggleZone}
               onSelect={setSelected}
               onRequestMove={setMoving}
+              focusRequest={focusRequest}
             />
           )}
           {moveError === undefined ? null : (
@@ -351,24 +366,14 @@ export const DiagramView = () => {
               model={detailsModel}
               findings={findings.data ?? []}
               projectId={projectId}
-              onSelect={(id) => {
-                setSelected(id);
-                canvas.current?.reveal(id);
-              }}
+              onSelect={focusOn}
             />
           )}
           <h2>Findings on the diagram</h2>
           <ul className="plain-list" aria-label="Nodes with findings">
             {[...nodeFindings].map(([id, info]) => (
               <li key={id}>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => {
-                    setSelected(id);
-                    canvas.current?.reveal(id);
-                  }}
-                >
+                <button type="button" className="link" onClick={() => focusOn(id)}>
                   {id}
                 </button>{' '}
                 — {info.count} open finding{info.count === 1 ? '' : 's'}, worst {info.worst}

@@ -56,7 +56,12 @@ export const AssetDetail = ({
         <dt>Kind</dt>
         <dd>{asset.kind}</dd>
         <dt>Zone</dt>
-        <dd>{asset.zone ?? 'none'}</dd>
+        <dd>
+          {asset.zone ?? 'none'}{' '}
+          <a href={hrefOf({ name: 'project', projectId, view: 'diagram', itemId: asset.id })}>
+            Show on the diagram
+          </a>
+        </dd>
         {asset.purdueLevel === undefined ? null : (
           <>
             <dt>Purdue level</dt>

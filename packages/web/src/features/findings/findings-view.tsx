@@ -222,7 +222,7 @@ export const FindingsView = ({ itemId }: { itemId: string | undefined }) => {
                               name: 'project',
                               projectId,
                               view,
-                              ...(view === 'assets' ? { itemId: ref.id } : {}),
+                              itemId: ref.id,
                             })}
                           >
                             {ref.name ?? ref.id}
