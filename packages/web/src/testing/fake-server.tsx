@@ -1,4 +1,8 @@
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { createApiClient, type ApiClient } from '../api/client';
+import { SessionProvider } from '../app/session';
+import { ProjectProvider } from '../features/project/project-context';
 
 /** One request the fake server saw. */
 export interface SeenRequest {
@@ -65,3 +69,17 @@ export const sessionAnswer = (role = 'assessor', projectId = 'p1') => ({
     memberships: [{ projectId, role }],
   },
 });
+
+/** The answers every project view needs: the session and project `p1`, seen by a user with `role`. */
+export const projectRoutes = (role: string, revision = 1): Record<string, FakeHandler> => ({
+  'GET /api/auth/session': () => sessionAnswer(role),
+  'GET /api/projects/p1': () => ({ body: { id: 'p1', name: 'Plant', description: '', revision, role } }),
+});
+
+/** Renders a view inside the session and project `p1` of a fake server's client. */
+export const renderInProject = (api: ApiClient, view: ReactNode) =>
+  render(
+    <SessionProvider api={api}>
+      <ProjectProvider projectId="p1">{view}</ProjectProvider>
+    </SessionProvider>,
+  );

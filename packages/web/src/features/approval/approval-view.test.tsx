@@ -1,9 +1,7 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SessionProvider } from '../../app/session';
-import { createFakeServer, sessionAnswer } from '../../testing/fake-server';
-import { ProjectProvider } from '../project/project-context';
+import { createFakeServer, projectRoutes, renderInProject } from '../../testing/fake-server';
 import { ApprovalView } from './approval-view';
 
 afterEach(cleanup);
@@ -51,10 +49,7 @@ const emptyDiff = {
 describe('ApprovalView', () => {
   it('compares the last approved baseline with the working model, and any two versions the reviewer picks', async () => {
     const server = createFakeServer({
-      'GET /api/auth/session': () => sessionAnswer('reviewer'),
-      'GET /api/projects/p1': () => ({
-        body: { id: 'p1', name: 'Plant', description: '', revision: 9, role: 'reviewer' },
-      }),
+      ...projectRoutes('reviewer', 9),
       'GET /api/projects/p1/assessment': () => ({ body: { status: 'ok' } }),
       'GET /api/projects/p1/baselines': () => ({
         body: {
@@ -68,13 +63,7 @@ describe('ApprovalView', () => {
       'GET /api/projects/p1/diff': () => ({ body: emptyDiff }),
       'GET /api/projects/p1/comments': () => ({ body: { items: [], total: 0 } }),
     });
-    render(
-      <SessionProvider api={server.api}>
-        <ProjectProvider projectId="p1">
-          <ApprovalView />
-        </ProjectProvider>
-      </SessionProvider>,
-    );
+    renderInProject(server.api, <ApprovalView />);
     const diffs = () => server.seen.filter((request) => request.path.startsWith('/api/projects/p1/diff'));
     await waitFor(() => expect(diffs().at(-1)?.path).toBe('/api/projects/p1/diff?from=approved&to=working'));
     await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'To' }), 'newest');

@@ -1,9 +1,7 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ProjectProvider } from '../project/project-context';
-import { SessionProvider } from '../../app/session';
-import { createFakeServer, sessionAnswer } from '../../testing/fake-server';
+import { createFakeServer, projectRoutes, renderInProject } from '../../testing/fake-server';
 import { AssetsView } from './assets-view';
 
 const page = (items: unknown[]) => ({ body: { items, total: items.length, offset: 0, limit: 1000 } });
@@ -20,8 +18,7 @@ const asset = (id: string, zone: string, revision = 1) => ({
 
 const setup = (role: string, itemId?: string) => {
   const server = createFakeServer({
-    'GET /api/auth/session': () => sessionAnswer(role),
-    'GET /api/projects/p1': () => ({ body: { id: 'p1', name: 'Plant', description: '', revision: 1, role } }),
+    ...projectRoutes(role),
     'GET /api/projects/p1/assessment': () => ({ body: { status: 'ok' } }),
     'GET /api/projects/p1/entities/assets': () =>
       page([asset('plc-1', 'cell'), asset('plc-2', 'cell', 3), asset('hmi-1', 'sup')]),
@@ -46,13 +43,7 @@ const setup = (role: string, itemId?: string) => {
       ]),
     'POST /api/projects/p1/changes': () => ({ body: { projectRevision: 2, results: [] } }),
   });
-  render(
-    <SessionProvider api={server.api}>
-      <ProjectProvider projectId="p1">
-        <AssetsView itemId={itemId} />
-      </ProjectProvider>
-    </SessionProvider>,
-  );
+  renderInProject(server.api, <AssetsView itemId={itemId} />);
   return server;
 };
 

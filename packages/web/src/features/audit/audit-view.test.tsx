@@ -1,8 +1,6 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SessionProvider } from '../../app/session';
-import { createFakeServer, sessionAnswer } from '../../testing/fake-server';
-import { ProjectProvider } from '../project/project-context';
+import { createFakeServer, projectRoutes, renderInProject } from '../../testing/fake-server';
 import { AuditView } from './audit-view';
 
 afterEach(cleanup);
@@ -23,10 +21,7 @@ const record = (seq: number, action: string, before: unknown, after: unknown) =>
 describe('AuditView', () => {
   it('shows what each record changed: the fields of an update with both values, a creation and a deletion', async () => {
     const server = createFakeServer({
-      'GET /api/auth/session': () => sessionAnswer('viewer'),
-      'GET /api/projects/p1': () => ({
-        body: { id: 'p1', name: 'Plant', description: '', revision: 3, role: 'viewer' },
-      }),
+      ...projectRoutes('viewer', 3),
       'GET /api/projects/p1/audit/verify': () => ({ body: { isValid: true, records: 3 } }),
       'GET /api/projects/p1/audit': () => ({
         body: {
@@ -44,13 +39,7 @@ describe('AuditView', () => {
         },
       }),
     });
-    render(
-      <SessionProvider api={server.api}>
-        <ProjectProvider projectId="p1">
-          <AuditView />
-        </ProjectProvider>
-      </SessionProvider>,
-    );
+    renderInProject(server.api, <AuditView />);
     await screen.findByText('entity.update');
     const rows = screen.getAllByRole('row');
     const bySeq = (seq: number) =>

@@ -1,9 +1,7 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SessionProvider } from '../../app/session';
-import { createFakeServer, sessionAnswer } from '../../testing/fake-server';
-import { ProjectProvider } from '../project/project-context';
+import { createFakeServer, projectRoutes, renderInProject } from '../../testing/fake-server';
 import { FindingsView } from './findings-view';
 
 afterEach(cleanup);
@@ -25,10 +23,7 @@ const finding = (ruleId: string, subject: string, severity = 'medium') => ({
 describe('FindingsView', () => {
   it('filters by rule, listing each rule that found something with its count', async () => {
     const server = createFakeServer({
-      'GET /api/auth/session': () => sessionAnswer('viewer'),
-      'GET /api/projects/p1': () => ({
-        body: { id: 'p1', name: 'Plant', description: '', revision: 1, role: 'viewer' },
-      }),
+      ...projectRoutes('viewer'),
       'GET /api/projects/p1/assessment/findings': () => ({
         body: {
           items: [
@@ -45,13 +40,7 @@ describe('FindingsView', () => {
         body: { items: [], total: 0, offset: 0, limit: 1000 },
       }),
     });
-    render(
-      <SessionProvider api={server.api}>
-        <ProjectProvider projectId="p1">
-          <FindingsView itemId={undefined} />
-        </ProjectProvider>
-      </SessionProvider>,
-    );
+    renderInProject(server.api, <FindingsView itemId={undefined} />);
     const rule = await screen.findByRole('combobox', { name: 'Rule' });
     await screen.findByText('3 of 3 findings');
     expect([...(rule as HTMLSelectElement).options].map((option) => option.textContent)).toEqual([

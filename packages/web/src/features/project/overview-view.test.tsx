@@ -1,10 +1,8 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SessionProvider } from '../../app/session';
-import { createFakeServer, sessionAnswer } from '../../testing/fake-server';
+import { createFakeServer, projectRoutes, renderInProject } from '../../testing/fake-server';
 import { stepView } from '../../app/router';
 import { OverviewView } from './overview-view';
-import { ProjectProvider } from './project-context';
 
 afterEach(cleanup);
 
@@ -28,10 +26,7 @@ describe('stepView', () => {
 describe('OverviewView', () => {
   it('links the headline counts and the steps to their views', async () => {
     const server = createFakeServer({
-      'GET /api/auth/session': () => sessionAnswer('viewer'),
-      'GET /api/projects/p1': () => ({
-        body: { id: 'p1', name: 'Plant', description: '', revision: 1, role: 'viewer' },
-      }),
+      ...projectRoutes('viewer'),
       'GET /api/projects/p1/assessment': () => ({
         body: {
           status: 'ok',
@@ -45,13 +40,7 @@ describe('OverviewView', () => {
         },
       }),
     });
-    render(
-      <SessionProvider api={server.api}>
-        <ProjectProvider projectId="p1">
-          <OverviewView />
-        </ProjectProvider>
-      </SessionProvider>,
-    );
+    renderInProject(server.api, <OverviewView />);
     const counts = await screen.findByRole('region', { name: 'Counts' });
     const hrefOf = (name: RegExp) => within(counts).getByRole('link', { name }).getAttribute('href');
     expect(hrefOf(/79 assets/)).toBe('#/projects/p1/assets');

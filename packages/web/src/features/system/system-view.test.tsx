@@ -1,9 +1,12 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { SessionProvider } from '../../app/session';
-import { createFakeServer, sessionAnswer, type FakeHandler } from '../../testing/fake-server';
-import { ProjectProvider } from '../project/project-context';
+import {
+  createFakeServer,
+  projectRoutes,
+  renderInProject,
+  type FakeHandler,
+} from '../../testing/fake-server';
 import { SystemView } from './system-view';
 
 const entity = (collection: string, id: string, body: unknown, revision = 1) => ({
@@ -24,8 +27,7 @@ const vpn = { id: 'ap-vpn', name: 'Vendor VPN', kind: 'remote-access', zone: 'dm
 const setup = (role: string, routes: Record<string, FakeHandler> = {}) => {
   const points = [entity('accessPoints', 'ap-vpn', vpn, 2)];
   const server = createFakeServer({
-    'GET /api/auth/session': () => sessionAnswer(role),
-    'GET /api/projects/p1': () => ({ body: { id: 'p1', name: 'Plant', description: '', revision: 1, role } }),
+    ...projectRoutes(role),
     'GET /api/projects/p1/assessment': () => ({ body: { status: 'ok' } }),
     'GET /api/projects/p1/sections/system': () => ({
       body: entity('system', 'system', {
@@ -46,13 +48,7 @@ const setup = (role: string, routes: Record<string, FakeHandler> = {}) => {
     },
     ...routes,
   });
-  render(
-    <SessionProvider api={server.api}>
-      <ProjectProvider projectId="p1">
-        <SystemView />
-      </ProjectProvider>
-    </SessionProvider>,
-  );
+  renderInProject(server.api, <SystemView />);
   return server;
 };
 
