@@ -1,12 +1,4 @@
-import {
-  forwardRef,
-  useCallback,
-  useEffect,
-  useImperativeHandle,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import { GEOMETRY } from './diagram-model';
 import { drawDiagram, readDiagramColors, type DrawState, type NodeFindings } from './draw-diagram';
 import { conduitBox, hitTest, type DrawnLabel } from './hit-test';
@@ -17,8 +9,6 @@ import { fitBox, initialView, toScreen, toWorld, zoomAt, type Viewport } from '.
 export interface DiagramCanvasHandle {
   fit(): void;
   zoom(factor: number): void;
-  /** Centres a zone, asset or conduit and marks it. */
-  reveal(id: string): void;
   /** Canvas-relative position of a node's centre (for messages shown beside it). */
   screenPositionOf(id: string): Point | undefined;
   /** Measures frame times while panning programmatically (the benchmark and the e2e run use it). */
@@ -150,23 +140,12 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
     });
   }, [layout, view, size, highlighted, findings, dragging, focusedId]);
 
-  const reveal = useCallback(
-    (id: string) => {
-      const box = centreOf(layout, id);
-      if (box === undefined) return;
-      setFocusedId(id);
-      setView(fitBox(box, size, 80, 1.2));
-    },
-    [layout, size],
-  );
-
   useImperativeHandle(
     handle,
     () => ({
       fit: () => setView(fitBox({ x: 0, y: 0, width: layout.width, height: layout.height }, size)),
       zoom: (factor) =>
         setView((current) => zoomAt(current, { x: size.width / 2, y: size.height / 2 }, factor)),
-      reveal,
       screenPositionOf: (id) => {
         const box = centreOf(layout, id);
         return box === undefined
@@ -193,7 +172,7 @@ export const DiagramCanvas = forwardRef<DiagramCanvasHandle, Props>(function Dia
           requestAnimationFrame(step);
         }),
     }),
-    [layout, size, reveal],
+    [layout, size],
   );
 
   const pointOf = (event: { clientX: number; clientY: number }): Point => {
